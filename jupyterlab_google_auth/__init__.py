@@ -1,0 +1,24 @@
+"""jupyterlab_google_auth: Google sign-in for notebooks (JupyterLab extension + server part)."""
+
+try:
+    from ._version import __version__
+except ImportError:  # running from a source tree that was never installed
+    __version__ = "dev"
+
+
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
+    return [{"src": "labextension", "dest": "jupyterlab-google-auth"}]
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": "jupyterlab_google_auth"}]
+
+
+def _load_jupyter_server_extension(server_app) -> None:  # noqa: ANN001
+    """Registers the routes. Nothing slow happens here: probes run on first request."""
+    from .config import GoogleAuth
+    from .routes import setup_route_handlers
+
+    settings = GoogleAuth(parent=server_app)
+    setup_route_handlers(server_app.web_app, settings)
+    server_app.log.debug("jupyterlab_google_auth: routes registered")

@@ -1,0 +1,181 @@
+"""Is a stored refresh token still good? Ask the token endpoint, once a minute at most.
+
+Synchronous on purpose: the route runs it in an executor. The token endpoint is the server's
+setting (``GoogleAuth.token_uri``), never the ``token_uri`` in the file: Python google-auth
+ignores that field too, and honouring it would let a file send the refresh token anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any, TypedDict
+
+DEFAULT_TTL = 60.0
+UNREACHABLE_TTL = 10.0  # retry sooner when the endpoint could not be reached
+_CACHE_MAX = 128
+
+
+class CheckResult(TypedDict):
+    """``valid`` is None when it could not be decided (endpoint unreachable)."""
+
+    valid: bool | None
+    error: str | None
+    account: str | None
+    scopes: list[str] | None
+
+
+_cache: dict[str, tuple[float, CheckResult]] = {}
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget cached results (after a sign-in or sign-out the answer changes)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _cache_key(refresh_token: str, client_id: str, token_uri: str) -> str:
+    """Only a digest of the token is kept as a key, never the token itself."""
+    material = "\0".join((refresh_token, client_id, token_uri)).encode("utf-8")
+    return hashlib.sha256(material).hexdigest()
+
+
+def _account_from_id_token(id_token: object) -> str | None:
+    """The e-mail claim of an ID token received directly from the token endpoint.
+
+    Not signature-checked: it came straight from the token endpoint over the server's own
+    connection (OpenID Connect Core 3.1.3.7 allows TLS in place of the signature then), and it is
+    only shown to the user, never used for a decision.
+    """
+    if not isinstance(id_token, str) or id_token.count(".") != 2:
+        return None
+    try:
+        payload = id_token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (ValueError, TypeError):
+        return None
+    email = claims.get("email") if isinstance(claims, dict) else None
+    return email if isinstance(email, str) and len(email) <= 320 else None
+
+
+def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckResult:
+    import google.auth.exceptions
+    import google.auth.transport.requests
+    import google.oauth2.credentials
+    import requests
+
+    deadline = time.monotonic() + timeout
+    captured: dict[str, Any] = {}
+
+    class BoundedRequest(google.auth.transport.requests.Request):
+        """Every attempt (google-auth retries 5xx) shares one deadline; keeps the reply's
+        ``scope`` and ``id_token`` (the access token is dropped with the credentials)."""
+
+        def __call__(
+            self,
+            url: str,
+            method: str = "GET",
+            body: Any = None,
+            headers: Any = None,
+            timeout: Any = None,
+            **kwargs: Any,
+        ) -> Any:  # noqa: E501
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise google.auth.exceptions.TransportError("token endpoint timed out")
+            response = super().__call__(
+                url, method=method, body=body, headers=headers, timeout=remaining, **kwargs
+            )
+            if response.status >= 500 or response.status == 429:
+                # Google in trouble: undecided. Raising here also skips google-auth's retries
+                # and their back-off sleeps, which would outlast the deadline.
+                raise google.auth.exceptions.TransportError(f"token endpoint: {response.status}")
+            if response.status == 200:
+                try:
+                    data = json.loads(response.data)
+                except ValueError:
+                    data = None
+                if isinstance(data, dict):
+                    captured["scope"] = data.get("scope")
+                    captured["id_token"] = data.get("id_token")
+            return response
+
+    creds = google.oauth2.credentials.Credentials(
+        token=None,
+        refresh_token=info.get("refresh_token"),
+        client_id=info.get("client_id"),
+        client_secret=info.get("client_secret"),
+        token_uri=token_uri,
+    )
+    with requests.Session() as session:
+        try:
+            creds.refresh(BoundedRequest(session))
+        except google.auth.exceptions.RefreshError as exc:
+            code = _error_code(exc)
+            if code in {"server_error", "temporarily_unavailable"} or getattr(
+                exc, "retryable", False
+            ):
+                return {"valid": None, "error": "unreachable", "account": None, "scopes": None}
+            return {"valid": False, "error": code, "account": None, "scopes": None}
+        except (
+            google.auth.exceptions.TransportError,
+            requests.RequestException,
+            OSError,
+            ValueError,
+        ):
+            return {"valid": None, "error": "unreachable", "account": None, "scopes": None}
+    scope = captured.get("scope")
+    return {
+        "valid": True,
+        "error": None,
+        "account": _account_from_id_token(captured.get("id_token")),
+        "scopes": scope.split() if isinstance(scope, str) and scope else None,
+    }
+
+
+def _error_code(exc: Exception) -> str:
+    """The OAuth ``error`` of a failed refresh (``invalid_grant``, ``invalid_client``, ...)."""
+    details = exc.args[1] if len(exc.args) > 1 else None
+    if isinstance(details, Mapping):
+        error = details.get("error")
+        if details.get("error_subtype") == "invalid_rapt":
+            return "reauth_required"
+        if isinstance(error, str) and error.replace("_", "").isalnum() and len(error) <= 64:
+            return error
+    return "refresh_failed"
+
+
+def check_refresh(
+    info: Mapping[str, Any], token_uri: str, timeout: float = 5.0, *, ttl: float = DEFAULT_TTL
+) -> CheckResult:
+    """Refresh authorized_user ``info`` against ``token_uri``; cached for ``ttl`` seconds.
+
+    invalid_grant (expired or revoked) gives ``valid: False``; a network failure or timeout gives
+    ``valid: None`` with error ``unreachable``. Incomplete info is ``valid: False``,
+    ``missing_fields`` without a request.
+    """
+    refresh_token = info.get("refresh_token")
+    client_id = info.get("client_id")
+    client_secret = info.get("client_secret")
+    if not all(isinstance(v, str) and v for v in (refresh_token, client_id, client_secret)):
+        return {"valid": False, "error": "missing_fields", "account": None, "scopes": None}
+    assert isinstance(refresh_token, str) and isinstance(client_id, str)
+    key = _cache_key(refresh_token, client_id, token_uri)
+    now = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit and hit[0] > now:
+            return dict(hit[1])  # type: ignore[return-value]
+    result = _refresh(info, token_uri, timeout)
+    keep_for = UNREACHABLE_TTL if result["valid"] is None else ttl
+    with _cache_lock:
+        if len(_cache) >= _CACHE_MAX:
+            for stale in [k for k, (exp, _) in _cache.items() if exp <= now] or list(_cache)[:1]:
+                _cache.pop(stale, None)
+        _cache[key] = (time.monotonic() + min(ttl, keep_for), result)
+    return dict(result)  # type: ignore[return-value]

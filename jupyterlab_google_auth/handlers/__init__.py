@@ -1,0 +1,1 @@
+"""Tornado handlers of the server API, one concern per module; routes.py maps URLs to them."""

@@ -1,0 +1,72 @@
+"""What every API handler shares: the Jupyter-user check, JSON errors, and the settings."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jupyter_server.base.handlers import APIHandler
+from tornado import web
+
+from ..config import GoogleAuth
+
+# Resource name for Jupyter's authorizer (`@authorized` checks "<action>" on it).
+AUTH_RESOURCE = "google-auth"
+
+# Request bodies larger than this are refused: nothing in this API needs more
+# (a service-account key is ~2.5 kB, a client_secret.json under 1 kB).
+MAX_BODY_BYTES = 64 * 1024
+
+
+class ApiError(web.HTTPError):
+    """An error the panel shows: a stable code, a message and the next step to take."""
+
+    def __init__(self, status: int, code: str, message: str, help: str = "") -> None:  # noqa: A002
+        super().__init__(status, reason=None, log_message=None)
+        self.code = code
+        self.message = message
+        self.help = help
+
+
+class GoogleAuthHandler(APIHandler):
+    """Base of every authenticated route of the extension."""
+
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def google_auth(self) -> GoogleAuth:
+        return self.settings["google_auth"]
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """Per-server objects shared by handlers (probe caches, flow registry...)."""
+        return self.settings["google_auth_state"]
+
+    def json_body(self) -> dict[str, Any]:
+        raw = self.request.body or b""
+        if len(raw) > MAX_BODY_BYTES:
+            raise ApiError(413, "too_large", "The request body is too large.")
+        try:
+            data = json.loads(raw.decode("utf-8") or "{}")
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ApiError(400, "bad_json", f"The request body is not valid JSON: {exc}.") from exc
+        if not isinstance(data, dict):
+            raise ApiError(400, "bad_json", "The request body must be a JSON object.")
+        return data
+
+    def write_json(self, data: Any, status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps(data))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Errors as `{code, message, help}` JSON; never a traceback or HTML."""
+        exc = kwargs.get("exc_info", (None, None, None))[1]
+        if isinstance(exc, ApiError):
+            body = {"code": exc.code, "message": exc.message, "help": exc.help}
+        else:
+            reason = self._reason if status_code != 500 else "Internal server error"
+            body = {"code": f"http_{status_code}", "message": reason, "help": ""}
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(json.dumps(body))

@@ -1,0 +1,36 @@
+"""GET environment: where this server runs and which sign-in mode fits."""
+
+from jupyter_server.auth.decorator import authorized
+from tornado import web
+
+from ..environment import describe_environment
+from ..environment.origin import OriginError
+from .base import ApiError, GoogleAuthHandler
+
+MAX_ORIGIN_CHARS = 300
+
+
+class EnvironmentHandler(GoogleAuthHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        origin = self.get_query_argument("origin", None)
+        if origin is not None and len(origin) > MAX_ORIGIN_CHARS:
+            raise ApiError(
+                400, "bad_origin", "The origin is too long.", "Send window.location.origin."
+            )
+        try:
+            facts = await describe_environment(
+                self.google_auth,
+                origin,
+                metadata_probe=self.state["metadata_probe"],
+                gcloud_probe=self.state["gcloud_probe"],
+            )
+        except OriginError as exc:
+            raise ApiError(
+                400,
+                "bad_origin",
+                f"The origin {origin!r} is not a valid http(s) origin: {exc}",
+                "Send the browser's window.location.origin, e.g. http://127.0.0.1:8888.",
+            ) from exc
+        self.write_json(facts)

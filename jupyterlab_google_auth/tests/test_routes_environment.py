@@ -1,0 +1,82 @@
+"""GET environment and GET credentials through a real Jupyter server with auth on."""
+
+import json
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+from jupyterlab_google_auth.credentials.store import CredentialStore
+from testing.fake_google import ALICE, CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
+
+
+async def get_json(jp_fetch, *parts, **params):
+    response = await jp_fetch("google-auth", *parts, params=params)
+    assert response.headers["Cache-Control"] == "no-store"
+    return json.loads(response.body)
+
+
+async def test_loopback_origin_is_local(jp_fetch):
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888")
+    assert data["class"] == "local"
+    assert data["recommended_mode"] == "loopback"
+    assert data["modes"]["loopback"]["available"] is True
+    assert data["reasons"]
+
+
+async def test_named_host_is_remote(jp_fetch):
+    data = await get_json(jp_fetch, "environment", origin="https://hub.example.org")
+    assert data["class"] == "remote"
+    assert data["recommended_mode"] == "notebook"
+    assert data["modes"]["loopback"]["available"] is False
+    assert "hub.example.org" in data["modes"]["loopback"]["reason"]
+
+
+async def test_metadata_server_makes_it_colab_like(jp_fetch, fake_google):
+    fake_google.set_metadata(enabled=True, email="sa@p.iam.gserviceaccount.com", project="p-1")
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888")
+    assert data["class"] == "colab-like"
+    assert data["recommended_mode"] == "ambient"
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["javascript:alert(1)", "http://a@b", "http://exa mple.com", "http://[::1", "x" * 400],
+)
+async def test_hostile_origin_is_400_with_a_message(jp_fetch, origin):
+    with pytest.raises(HTTPClientError) as info:
+        await jp_fetch("google-auth", "environment", params={"origin": origin})
+    assert info.value.code == 400
+    body = json.loads(info.value.response.body)
+    assert body["code"] == "bad_origin"
+    assert body["message"] and body["help"]
+
+
+async def test_credentials_report_lists_every_source(jp_fetch):
+    data = await get_json(jp_fetch, "credentials")
+    names = [s["name"] for s in data["sources"]]
+    assert names == ["earthengine", "adc", "env", "metadata"]
+    assert not any(s["present"] for s in data["sources"])
+    assert data["used_by"] == {"earthengine": None, "google_auth": None}
+
+
+async def test_credentials_report_checks_validity_and_hides_secrets(jp_fetch, fake_google):
+    # A real refresh token from the fake, written by the store as a sign-in would.
+    scopes = ["https://www.googleapis.com/auth/cloud-platform", "openid"]
+    refresh_token = fake_google.state.issue_refresh_token(CUSTOM_CLIENT_ID, ALICE, scopes).value
+    CredentialStore().write_user_credentials(
+        ["earthengine", "adc"],
+        refresh_token=refresh_token,
+        client_id=CUSTOM_CLIENT_ID,
+        client_secret=CUSTOM_CLIENT_SECRET,
+        scopes=scopes,
+        account=ALICE,
+        project="ee-alice",
+    )
+    response = await jp_fetch("google-auth", "credentials")
+    text = response.body.decode()
+    data = json.loads(text)
+    ee = next(s for s in data["sources"] if s["name"] == "earthengine")
+    assert ee["present"] and ee["valid"] is True and ee["project"] == "ee-alice"
+    assert data["used_by"] == {"earthengine": "earthengine", "google_auth": "adc"}
+    for secret in (refresh_token, CUSTOM_CLIENT_SECRET, "ya29."):
+        assert secret not in text

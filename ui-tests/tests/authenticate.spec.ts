@@ -1,0 +1,55 @@
+import { expect, test } from '@jupyterlab/galata';
+
+test.describe('Authenticate button', () => {
+  test('opens the inline auth panel showing a local environment', async ({
+    page,
+    tmpPath
+  }) => {
+    await page.notebook.createNew('auth.ipynb');
+    const button = page.locator(
+      '.jp-NotebookPanel-toolbar [data-command="google-auth:authenticate"]'
+    );
+    await expect(button).toBeVisible();
+    await button.click();
+
+    const panel = page.locator('.jp-GoogleAuth-panel');
+    await expect(panel).toBeVisible();
+    // The panel sits inside the active cell, not in the notebook model.
+    await expect(
+      page.locator('.jp-Cell.jp-mod-active .jp-GoogleAuth-panel')
+    ).toHaveCount(1);
+    await expect(panel.locator('[data-environment-class]')).toHaveAttribute(
+      'data-environment-class',
+      'local'
+    );
+    await expect(panel.locator('.jp-GoogleAuth-mode')).toHaveAttribute(
+      'data-mode',
+      'loopback'
+    );
+    await expect(panel.locator('[data-source="earthengine"]')).toBeVisible();
+    await panel.screenshot({ path: 'screenshots/auth-panel-local.png' });
+
+    // Nothing of the panel is saved in the notebook file.
+    await page.notebook.save();
+    const content = await page.evaluate(async path => {
+      const response = await fetch(`/api/contents/${path}?content=1`);
+      return JSON.stringify(await response.json());
+    }, `${tmpPath}/auth.ipynb`);
+    expect(content).toContain('"cells"');
+    expect(content).not.toContain('GoogleAuth');
+    expect(content).not.toContain('Recommended sign-in');
+  });
+
+  test('is in the command palette', async ({ page }) => {
+    await page.notebook.createNew('palette.ipynb');
+    await page.keyboard.press('Control+Shift+C');
+    await page
+      .locator('#modal-command-palette input')
+      .fill('Google: Authenticate');
+    await expect(
+      page.locator(
+        '#modal-command-palette [data-command="google-auth:authenticate"]'
+      )
+    ).toBeVisible();
+  });
+});
