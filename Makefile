@@ -1,4 +1,6 @@
 # The README's commands. Each target sets up what it needs from nothing (stamps skip repeats).
+# npm install (not npm ci): npm 11 writes lock files without other platforms' optional rspack
+# bindings, which makes npm ci refuse them; install still follows the lock for everything else.
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
@@ -27,7 +29,7 @@ $(VENV)/.created:
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.created pyproject.toml node_modules/.installed
@@ -49,13 +51,13 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 ui-tests/node_modules/.installed: ui-tests/package.json ui-tests/package-lock.json
-	cd ui-tests && npm ci --no-audit --no-fund
+	cd ui-tests && npm install --no-audit --no-fund
 	touch $@
 
 tests/conformance-node: jupyterlab_google_auth/tests/conformance/node/node_modules/.installed
 
 jupyterlab_google_auth/tests/conformance/node/node_modules/.installed: jupyterlab_google_auth/tests/conformance/node/package.json
-	cd jupyterlab_google_auth/tests/conformance/node && npm ci --no-audit --no-fund
+	cd jupyterlab_google_auth/tests/conformance/node && npm install --no-audit --no-fund
 	touch $@
 
 lint: setup
