@@ -13,11 +13,14 @@ TS_SOURCES := $(shell find src schema style -type f 2>/dev/null)
 
 .PHONY: lab demo test setup lint jest pytest galata wheel-check clean
 
+# Root (containers, CI boxes) must say so explicitly to Jupyter.
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 lab: setup
-	jupyter lab
+	jupyter lab $(ROOT_FLAG)
 
 demo: setup
-	$(BIN)/python -m testing.demo
+	$(BIN)/python -m testing.demo $(ROOT_FLAG)
 
 test: setup chromium lint jest pytest wheel-check galata
 
