@@ -15,4 +15,13 @@ OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"
 
 # Client ids of Google's SDK projects: Earth Engine refuses these as a billing project.
 GCLOUD_CLIENT_ID = "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com"
-SDK_PROJECT_NUMBERS = frozenset({"764086051850", "618104708054", "32555940559", "522309567947"})
+SDK_PROJECT_NUMBERS = frozenset(
+    {
+        "764086051850",
+        "618104708054",
+        "32555940559",
+        "522309567947",
+        "1014160490159",
+        "1057398310658",
+    }
+)
