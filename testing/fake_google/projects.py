@@ -4,7 +4,7 @@ import base64
 import hashlib
 import json
 import re
-import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
 
 CREATE_TIME = "2023-04-01T12:00:00.000Z"
@@ -75,29 +75,76 @@ _FILTER_FIELDS = {
 }
 
 
-def parse_filter(text: str) -> list[tuple[str, re.Pattern]]:
-    """CRM's simple search syntax: `key:value` terms, AND-ed, `*` wildcards, any case.
+# Tokens of a filter: parentheses, or a word that may hold "quoted parts" (name:"my app*").
+_FILTER_TOKEN = re.compile(r'\(|\)|(?:[^\s()"]|"[^"]*")+')
+Predicate = Callable[[Project], bool]
+
+
+def _term(word: str) -> Predicate:
+    match = re.fullmatch(r"([A-Za-z.]+)\s*[:=]\s*(.+)", word)
+    if not match or match.group(1).lower() not in _FILTER_FIELDS:
+        raise ValueError(f"unsupported filter term {word!r}")
+    field_name = _FILTER_FIELDS[match.group(1).lower()]
+    value = match.group(2).replace('"', "")
+    rx = re.compile(".*".join(re.escape(part) for part in value.split("*")), re.I)
+    return lambda p: rx.fullmatch(getattr(p, field_name)) is not None
+
+
+def parse_filter(text: str) -> Predicate:
+    """CRM's search syntax: `key:value` terms with `*` wildcards, any case, joined by AND
+    (also implied by a space) and OR, grouped with parentheses (OR binds tighter than a space,
+    as in `lifecycleState:ACTIVE (id:*q* OR name:*q*)`).
 
     ValueError for what CRM would answer INVALID_ARGUMENT to.
     """
-    terms = []
-    for word in shlex.split(text):
-        if word.upper() == "AND":
-            continue
-        match = re.fullmatch(r"([A-Za-z.]+)\s*[:=]\s*(.+)", word)
-        if not match or match.group(1).lower() not in _FILTER_FIELDS:
-            raise ValueError(f"unsupported filter term {word!r}")
-        pattern = ".*".join(re.escape(part) for part in match.group(2).split("*"))
-        terms.append((_FILTER_FIELDS[match.group(1).lower()], re.compile(pattern, re.I)))
-    return terms
+    tokens = _FILTER_TOKEN.findall(text)
+    pos = 0
+
+    def peek() -> str | None:
+        return tokens[pos] if pos < len(tokens) else None
+
+    def take() -> str:
+        nonlocal pos
+        pos += 1
+        return tokens[pos - 1]
+
+    def primary() -> Predicate:
+        token = peek()
+        if token is None or token == ")" or token.upper() in ("AND", "OR"):
+            raise ValueError(f"unexpected {token!r} in filter")
+        take()
+        if token == "(":
+            inner = conjunction()
+            if peek() != ")":
+                raise ValueError("unbalanced parentheses in filter")
+            take()
+            return inner
+        return _term(token)
+
+    def disjunction() -> Predicate:
+        parts = [primary()]
+        while peek() is not None and peek().upper() == "OR":
+            take()
+            parts.append(primary())
+        return parts[0] if len(parts) == 1 else lambda p: any(f(p) for f in parts)
+
+    def conjunction() -> Predicate:
+        parts: list[Predicate] = []
+        while peek() is not None and peek() != ")":
+            if peek().upper() == "AND" and parts:
+                take()
+            parts.append(disjunction())
+        return lambda p: all(f(p) for f in parts)
+
+    predicate = conjunction()
+    if pos != len(tokens):
+        raise ValueError("unbalanced parentheses in filter")
+    return predicate
 
 
 def filter_projects(projects: list[Project], text: str) -> list[Project]:
-    terms = parse_filter(text)
-    return sorted(
-        (p for p in projects if all(rx.fullmatch(getattr(p, f)) for f, rx in terms)),
-        key=lambda p: p.project_id,
-    )
+    matches = parse_filter(text)
+    return sorted((p for p in projects if matches(p)), key=lambda p: p.project_id)
 
 
 def encode_page_token(offset: int, filter_text: str) -> str:

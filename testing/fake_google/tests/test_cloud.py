@@ -52,6 +52,11 @@ def test_filter(fake_google):
     assert ids("name:*SANDBOX*") == ["alice-sandbox-1"]
     assert ids("id:*alice* lifecycleState:ACTIVE name:*ee*") == ["ee-alice"]
     assert ids("id:nothing*") == []
+    assert ids("lifecycleState:ACTIVE (id:*EE* OR name:*analytics*)") == [
+        "alice-analytics",
+        "ee-alice",
+    ]
+    assert list_projects(fake_google.url, token, filter="(id:x").status_code == 400
     assert list_projects(fake_google.url, token, filter="bogus:x").status_code == 400
 
 

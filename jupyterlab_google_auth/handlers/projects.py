@@ -1,0 +1,189 @@
+"""The project selector's routes: list and search projects, API states, choose a project.
+
+GET projects?query=&page_token=&page_size=   Cloud Resource Manager, with the stored credentials
+GET projects/recent                          the projects chosen lately, newest first
+GET projects/<id>/services                   Earth Engine / Generative Language API states
+PUT project {"project", "gcloud"}            write the project where the libraries read it
+
+Google is called off the event loop (projects/offloop.py); the access token is cached in this
+server's memory (projects/access.py). No response carries a token or a secret.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from jupyter_server.auth.decorator import authorized
+from tornado import web
+
+from ..credentials import UnsafeTargetError, WrittenFile
+from ..credentials.formats import validate_project_id
+from ..credentials.store import CredentialStore
+from ..environment import metadata_identity
+from ..projects import (
+    AccessTokenCache,
+    GoogleCallError,
+    Grant,
+    RecentProjects,
+    call_off_loop,
+    find_grant,
+    list_projects,
+    sanitise_query,
+    service_states,
+    shared_cache,
+)
+from ..projects.crm import check_page_token, page_size
+from ..projects.http import Deadline
+from ..projects.services import unknown
+from .base import ApiError, GoogleAuthHandler
+
+# The rule Google applies to new project ids (and the one the panel checks as the user types).
+PROJECT_ID = re.compile(r"^[a-z][a-z0-9-]{4,28}[a-z0-9]$")
+BAD_PROJECT_MESSAGE = (
+    "A project id is 6 to 30 characters: lowercase letters, digits and hyphens, starting with a "
+    "letter and not ending with a hyphen (for example my-project-123)."
+)
+FILE_TIMEOUT = 10.0  # seconds for reading or writing the small local files
+BAD_PROJECT_HELP = "Copy the project id (not its name or number) from the Cloud console."
+
+
+def api_error(exc: GoogleCallError) -> ApiError:
+    return ApiError(exc.status, exc.code, exc.message, exc.help)
+
+
+class GoogleCallHandler(GoogleAuthHandler):
+    """What the routes calling Google share: the token cache and the credentials to use."""
+
+    @property
+    def access_tokens(self) -> AccessTokenCache:
+        return shared_cache(self.state)
+
+    @property
+    def recent_projects(self) -> RecentProjects:
+        return self.state.setdefault("recent_projects", RecentProjects())
+
+    async def grant_finder(self) -> Callable[[], Grant]:
+        """A blocking callable that finds the credentials (the metadata probe is async and
+        cached, so it runs here, on the loop)."""
+        settings = self.google_auth
+        metadata = await metadata_identity(settings, metadata_probe=self.state["metadata_probe"])
+        return partial(
+            find_grant, CredentialStore(), token_uri=settings.token_uri, metadata=metadata
+        )
+
+
+class ProjectsHandler(GoogleCallHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        settings = self.google_auth
+        try:
+            query = sanitise_query(self.get_query_argument("query", ""))
+            token = check_page_token(self.get_query_argument("page_token", None))
+            size = page_size(self.get_query_argument("page_size", None))
+        except GoogleCallError as exc:
+            raise api_error(exc) from None
+        grant_of = await self.grant_finder()
+        cache = self.access_tokens
+
+        def work() -> dict[str, Any]:
+            deadline = Deadline(settings.http_timeout)
+            return list_projects(
+                cache,
+                grant_of(),
+                settings.crm_uri,
+                deadline,
+                query=query,
+                page_token=token,
+                size=size,
+            )
+
+        try:
+            result = await call_off_loop(work, settings.http_timeout)
+        except GoogleCallError as exc:
+            raise api_error(exc) from None
+        self.write_json(result)
+
+
+class RecentProjectsHandler(GoogleCallHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        recent = await call_off_loop(self.recent_projects.get, FILE_TIMEOUT)
+        self.write_json({"recent": recent})
+
+
+class ProjectServicesHandler(GoogleCallHandler):
+    @web.authenticated
+    @authorized
+    async def get(self, project: str) -> None:
+        try:
+            # Listed projects may have legacy ids ("example.com:proj") or be given by number.
+            validate_project_id(project)
+        except ValueError:
+            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP) from None
+        settings = self.google_auth
+        grant_of = await self.grant_finder()
+        cache = self.access_tokens
+
+        def work() -> dict[str, Any]:
+            deadline = Deadline(settings.http_timeout)
+            return service_states(cache, grant_of, settings.serviceusage_uri, project, deadline)
+
+        try:
+            result = await call_off_loop(work, settings.http_timeout)
+        except GoogleCallError as exc:  # only the overall time limit gets here
+            result = unknown(project, f"Google could not be asked right now: {exc.message}")
+        self.write_json(result)
+
+
+class ProjectHandler(GoogleCallHandler):
+    """PUT project: the Earth Engine ``project`` and the ADC ``quota_project_id`` (and gcloud's
+    ``core/project`` when asked), through the credential store (atomic, backed up)."""
+
+    @web.authenticated
+    @authorized
+    async def put(self) -> None:
+        body = self.json_body()
+        project = body.get("project")
+        gcloud = body.get("gcloud", False)
+        if not isinstance(project, str) or not PROJECT_ID.match(project):
+            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP)
+        if not isinstance(gcloud, bool):
+            raise ApiError(400, "bad_json", "gcloud must be true or false.")
+        written = await call_off_loop(partial(self._write, project, gcloud), FILE_TIMEOUT)
+        try:
+            await call_off_loop(partial(self.recent_projects.add, project), FILE_TIMEOUT)
+        except (OSError, GoogleCallError) as exc:  # the project is set; only the list failed
+            self.log.warning("google-auth: could not save the recent projects list: %s", exc)
+        self.write_json({"project": project, "files": [w.to_json() for w in written]})
+
+    @staticmethod
+    def _write(project: str, gcloud: bool) -> list[WrittenFile]:
+        store = CredentialStore()
+        written: list[WrittenFile] = []
+        try:
+            # gcloud's file is the one most likely to be refused (a hand-edited INI file), so it
+            # goes first: when it fails, nothing else has been changed.
+            if gcloud:
+                written += store.set_project(project, earthengine=False, adc=False, gcloud=True)
+            written += store.set_project(project, earthengine=True, adc=True, gcloud=False)
+        except (UnsafeTargetError, ValueError) as exc:
+            raise ApiError(409, "write_failed", _partial(str(exc), written), _WRITE_HELP) from exc
+        except OSError as exc:
+            message = f"The project could not be written ({exc.strerror or exc})."
+            raise ApiError(500, "write_failed", _partial(message, written), _WRITE_HELP) from exc
+        return written
+
+
+_WRITE_HELP = "Fix what the message names, then choose the project again."
+
+
+def _partial(message: str, written: list[WrittenFile]) -> str:
+    if not written:
+        return message + " Nothing was changed."
+    done = ", ".join(str(w.path) for w in written)
+    return f"{message} Already updated: {done}."

@@ -1,0 +1,120 @@
+"""The pieces behind the project routes, without a server: filter, query rules, the recent list
+and the access-token cache."""
+
+import json
+import os
+import threading
+
+import pytest
+
+from jupyterlab_google_auth.projects import GoogleCallError, project_filter, sanitise_query
+from jupyterlab_google_auth.projects import access as access_module
+from jupyterlab_google_auth.projects.access import AccessTokenCache, Grant
+from jupyterlab_google_auth.projects.http import Deadline
+from jupyterlab_google_auth.projects.recent import MAX_RECENT, RecentProjects
+from testing.fake_google.projects import filter_projects, make_project
+
+
+def test_filter_is_active_only_and_every_word_in_id_or_name():
+    assert project_filter("") == "lifecycleState:ACTIVE"
+    assert project_filter("ee  alice") == (
+        "lifecycleState:ACTIVE (id:*ee* OR name:*ee*) (id:*alice* OR name:*alice*)"
+    )
+    projects = [
+        make_project({"projectId": "ee-alice", "name": "EE Alice"}),
+        make_project({"projectId": "x-project", "name": "Alice's EE thing"}),
+        make_project(
+            {"projectId": "ee-gone", "name": "Alice", "lifecycleState": "DELETE_REQUESTED"}
+        ),
+        make_project({"projectId": "bob-ee", "name": "Bob"}),
+    ]
+    found = filter_projects(projects, project_filter("ee alice"))
+    assert [p.project_id for p in found] == ["ee-alice", "x-project"]
+
+
+@pytest.mark.parametrize("query", ["ok", " spaced out ", "under_score-dash 09", "x" * 64])
+def test_queries_accepted(query):
+    assert sanitise_query(query) == query.strip()
+
+
+@pytest.mark.parametrize("query", ["a*", "a:b", "a(b", 'a"', "a\tb", "x" * 65, "ünï", "a OR b)"])
+def test_queries_refused(query):
+    with pytest.raises(GoogleCallError) as info:
+        sanitise_query(query)
+    assert info.value.status == 400 and info.value.code == "bad_query"
+
+
+def test_recent_list_keeps_ten_newest_first(tmp_path):
+    path = tmp_path / "d" / "recent.json"
+    recent = RecentProjects(path)
+    for i in range(12):
+        recent.add(f"project-{i:02d}")
+    expected = [f"project-{i:02d}" for i in range(11, 1, -1)]
+    assert recent.get() == expected and len(expected) == MAX_RECENT
+    assert json.loads(path.read_text()) == {"recent": expected}
+    assert oct(os.stat(path).st_mode & 0o777) == "0o600"
+    assert oct(os.stat(path.parent).st_mode & 0o777) == "0o700"
+    assert RecentProjects(path).get() == expected  # read back after a restart
+
+
+def test_recent_list_ignores_a_damaged_file_and_bad_ids(tmp_path):
+    path = tmp_path / "recent.json"
+    path.write_text("{not json")
+    assert RecentProjects(path).get() == []
+    path.write_text(json.dumps({"recent": ["good-project", "<bad>", 5, "good-project"]}))
+    assert RecentProjects(path).get() == ["good-project"]
+    link = tmp_path / "link.json"
+    link.symlink_to(path)
+    assert RecentProjects(link).get() == []  # never read through a link
+
+
+def test_token_cache_refreshes_shortly_before_expiry(monkeypatch):
+    now = [1000.0]
+    calls = []
+
+    def fetch(info, deadline):
+        calls.append(info)
+        return f"token-{len(calls)}", 3600.0, "a@example.com"
+
+    monkeypatch.setitem(access_module._FETCHERS, "authorized_user", fetch)
+    cache = AccessTokenCache(margin=300, clock=lambda: now[0])
+    grant = Grant("authorized_user", "adc", None, {"refresh_token": "r"})
+    first = cache.get(grant, Deadline(5))
+    assert first.value == "token-1" and not first.from_cache and first.account == "a@example.com"
+    now[0] += 3000
+    again = cache.get(grant, Deadline(5))
+    assert again.value == "token-1" and again.from_cache
+    now[0] += 301  # within 5 minutes of expiry
+    assert cache.get(grant, Deadline(5)).value == "token-2"
+    other = Grant("authorized_user", "adc", None, {"refresh_token": "other"})
+    assert cache.get(other, Deadline(5)).value == "token-3"
+
+
+def test_token_cache_refreshes_once_for_concurrent_callers(monkeypatch):
+    release = threading.Event()
+    calls = []
+
+    def fetch(info, deadline):
+        calls.append(1)
+        release.wait(5)
+        return "token", 3600.0, None
+
+    monkeypatch.setitem(access_module._FETCHERS, "authorized_user", fetch)
+    cache = AccessTokenCache()
+    grant = Grant("authorized_user", "adc", None, {"refresh_token": "r"})
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(cache.get(grant, Deadline(5))))
+        for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert len(calls) == 1 and [r.value for r in results] == ["token"] * 4
+
+
+def test_grant_repr_and_key_hide_the_secret():
+    grant = Grant("authorized_user", "adc", "a@example.com", {"refresh_token": "1//secret"})
+    assert "1//secret" not in repr(grant) and "1//secret" not in grant.key
