@@ -8,9 +8,20 @@ from jupyter_server.utils import url_path_join
 
 from .config import GoogleAuth
 from .environment import GcloudProbe, MetadataProbe
+from .flows import CustomClients, FlowRegistry
 from .handlers.callback import OAuthCallbackHandler
 from .handlers.credentials import CredentialsHandler
+from .handlers.custom_client import CustomClientHandler
 from .handlers.environment import EnvironmentHandler
+from .handlers.flows import FlowCompleteHandler, FlowHandler, FlowsHandler
+from .handlers.projects import (
+    ProjectHandler,
+    ProjectServicesHandler,
+    ProjectsHandler,
+    RecentProjectsHandler,
+)
+from .handlers.service_account import ServiceAccountHandler
+from .handlers.signout import SignOutHandler
 
 NAMESPACE = "google-auth"
 
@@ -18,6 +29,16 @@ ROUTES: list[tuple[str, type]] = [
     ("environment", EnvironmentHandler),
     ("credentials", CredentialsHandler),
     ("oauth2callback", OAuthCallbackHandler),
+    ("flows", FlowsHandler),
+    (r"flows/([^/]+)", FlowHandler),
+    (r"flows/([^/]+)/complete", FlowCompleteHandler),
+    ("custom-client", CustomClientHandler),
+    ("projects", ProjectsHandler),
+    ("projects/recent", RecentProjectsHandler),
+    (r"projects/([^/]+)/services", ProjectServicesHandler),
+    ("project", ProjectHandler),
+    ("sign-out", SignOutHandler),
+    ("service-account", ServiceAccountHandler),
 ]
 
 
@@ -29,5 +50,11 @@ def setup_route_handlers(web_app: Any, settings: GoogleAuth) -> None:
         "metadata_probe": MetadataProbe(),
         "gcloud_probe": GcloudProbe(),
     }
+    # Sign-in flows and the uploaded client live in this server's memory only.
+    custom_clients = CustomClients()
+    web_app.settings["google_auth_state"]["custom_client"] = custom_clients
+    web_app.settings["google_auth_state"]["flows"] = FlowRegistry(
+        settings, base_url, custom_clients
+    )
     handlers = [(url_path_join(base_url, NAMESPACE, path), cls) for path, cls in ROUTES]
     web_app.add_handlers(".*$", handlers)

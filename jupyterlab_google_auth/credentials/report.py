@@ -221,6 +221,7 @@ def _describe_metadata(metadata: Mapping[str, Any] | None) -> Source:
     src["type"] = "service_account"
     src["account"] = _text(metadata.get("email"))
     src["scopes"] = _scopes(metadata.get("scopes"))
+    src["project"] = _project(metadata.get("project_id"))
     return src
 
 

@@ -50,6 +50,8 @@ class GoogleAuthHandler(APIHandler):
             data = json.loads(raw.decode("utf-8") or "{}")
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ApiError(400, "bad_json", f"The request body is not valid JSON: {exc}.") from exc
+        except RecursionError:  # "[[[[..." deeper than the json module recurses
+            raise ApiError(400, "bad_json", "The request body is nested too deeply.") from None
         if not isinstance(data, dict):
             raise ApiError(400, "bad_json", "The request body must be a JSON object.")
         return data

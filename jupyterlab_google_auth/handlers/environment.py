@@ -19,10 +19,16 @@ class EnvironmentHandler(GoogleAuthHandler):
             raise ApiError(
                 400, "bad_origin", "The origin is too long.", "Send window.location.origin."
             )
+        # ?refresh=1 (the panel's "Check again"): probe now instead of answering from the cache.
+        refresh = self.get_query_argument("refresh", "") in ("1", "true")
+        # An uploaded client_secret.json makes paste-url available, not just the admin's file.
+        custom = self.state["custom_client"].resolve(self.google_auth.client_secrets_file)
         try:
             facts = await describe_environment(
                 self.google_auth,
                 origin,
+                custom_client_configured=custom.client is not None,
+                refresh=refresh,
                 metadata_probe=self.state["metadata_probe"],
                 gcloud_probe=self.state["gcloud_probe"],
             )

@@ -12,8 +12,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import requests
-
 from .errors import GoogleCallError, unavailable
 
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a CRM page of 500 projects is ~150 kB
@@ -72,6 +70,8 @@ def request_json(
     headers: dict[str, str] | None = None,
 ) -> Reply:
     """One request; ``what`` names the endpoint in messages ("the token endpoint")."""
+    import requests  # here, not at module level: loading the extension must stay cheap
+
     all_headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
     try:
         with requests.request(

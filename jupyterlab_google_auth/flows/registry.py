@@ -1,0 +1,338 @@
+"""The per-server registry of sign-in flows: start, look up, complete, cancel, the callback.
+
+Rules every mode gets from here: a flow belongs to the Jupyter user who started it (another
+user's id is "unknown"); at most ``settings.max_pending_flows`` live flows per user; a flow
+expires ``settings.flow_ttl`` seconds after it started; a state and a flow are single use
+(the first answer, right or wrong, ends them); finished flows are forgotten ``flow_ttl`` seconds
+later. The verifier, state and client secret stay in :class:`~.model.Secrets`.
+
+Concurrency: every method runs on the server's event loop, so no locks; blocking work (HTTP to
+Google, file writes) runs in executor threads and hands its result back to the loop, which alone
+changes a flow's state. A flow cancelled while its exchange runs is not written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import secrets
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..config import GoogleAuth
+from ..credentials import validity
+from ..credentials.store import CredentialStore
+from .custom_client import CustomClients
+from .errors import FlowError, flow_error, from_oauth, plain_text
+from .model import Flow, Grant, OAuthClient
+from .modes import KNOWN_MODES, MODE_CLASSES, Mode, ModeContext
+from .modes.base import EE_PUBLIC_CLIENT, check_code
+from .request import StartRequest, parse_start_request
+from .scopes import is_earthengine
+from .signed_in import already_signed_in
+from .transport import check_endpoint
+
+log = logging.getLogger(__name__)
+
+MAX_DEAD_STATES = 1024
+# Why a state is dead -> (error code, callback page title).
+DEAD_STATE_PAGES = {
+    "used": ("state_used", "Sign-in link already used"),
+    "expired": ("flow_expired", "Sign-in expired"),
+    "cancelled": ("cancelled", "Sign-in cancelled"),
+    "": ("unknown_state", "Sign-in link not recognised"),
+}
+# Slack on top of settings.http_timeout for the executor hop and the file writes.
+EXCHANGE_SLACK = 2.0
+
+
+def _digest(state: str) -> str:
+    return hashlib.sha256(state.encode("utf-8", "replace")).hexdigest()
+
+
+def _duration(seconds: int) -> str:
+    minutes = seconds // 60
+    return f"{minutes} minutes" if seconds % 60 == 0 and minutes > 1 else f"{seconds} seconds"
+
+
+class FlowRegistry:
+    def __init__(
+        self,
+        settings: GoogleAuth,
+        base_url: str = "/",
+        custom_clients: CustomClients | None = None,
+        *,
+        modes: Iterable[type[Mode]] = MODE_CLASSES,
+        clock: Callable[[], float] = time.time,
+        store_factory: Callable[[], CredentialStore] = CredentialStore,
+    ) -> None:
+        self.settings = settings
+        self.custom_clients = custom_clients or CustomClients()
+        self.context = ModeContext(settings, base_url, self.custom_clients)
+        self.modes: dict[str, Mode] = {cls.name: cls() for cls in modes}
+        self.clock = clock  # tests move time by replacing it
+        self.store_factory = store_factory
+        self.flows: dict[str, Flow] = {}
+        self._callback_states: dict[str, str] = {}  # live state -> flow id (callback modes)
+        self._dead_states: OrderedDict[str, str] = OrderedDict()  # digest -> why it is dead
+
+    # -- bookkeeping -------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        """Expire overdue flows, forget long-finished ones."""
+        now = self.clock()
+        for flow_id, flow in list(self.flows.items()):
+            if flow.state == "pending" and now >= flow.expires_at:
+                self._end(
+                    flow, "expired", flow_error("flow_expired", _duration(self.settings.flow_ttl))
+                )
+            if flow.finished_at is not None and now - flow.finished_at > self.settings.flow_ttl:
+                del self.flows[flow_id]
+
+    def _kill_state(self, flow: Flow, why: str) -> None:
+        state = flow.secrets.state
+        if state is None:
+            return
+        self._callback_states.pop(state, None)
+        self._dead_states[_digest(state)] = why
+        while len(self._dead_states) > MAX_DEAD_STATES:
+            self._dead_states.popitem(last=False)
+
+    def _end(self, flow: Flow, state: str, error: FlowError | None = None) -> None:
+        flow.state = state  # type: ignore[assignment]
+        flow.finished_at = self.clock()
+        if error is not None:
+            flow.error = error.to_json()
+        self._kill_state(flow, {"expired": "expired", "cancelled": "cancelled"}.get(state, "used"))
+        try:
+            self.modes[flow.mode].discard(flow)
+        except Exception:  # a mode's clean-up must not break the answer
+            log.exception("google-auth: discarding flow %s failed", flow.id)
+
+    def get(self, user: str, flow_id: str) -> Flow:
+        self._tick()
+        flow = self.flows.get(flow_id) if isinstance(flow_id, str) else None
+        if flow is None or flow.user != user:
+            raise flow_error("unknown_flow")
+        return flow
+
+    def live_count(self, user: str) -> int:
+        return sum(1 for f in self.flows.values() if f.user == user and f.live)
+
+    # -- POST flows --------------------------------------------------------------------------
+
+    async def start(self, user: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """(201, flow view) or (200, already-signed-in answer); FlowError otherwise."""
+        self._tick()
+        request = parse_start_request(body)
+        mode = self._mode(request.mode)
+        client_name = request.client or mode.default_client
+        if client_name not in mode.clients:
+            raise flow_error("mode_unavailable", self._client_refusal(mode, client_name))
+        mode.check(request, self.context)
+        client = await self._client(client_name)
+        check_endpoint(self.settings.token_uri)
+
+        if not request.force:
+            signed_in = await self.context.run_blocking(
+                lambda: already_signed_in(
+                    self.store_factory(),
+                    request.targets,
+                    request.required_scopes,
+                    token_uri=self.settings.token_uri,
+                    timeout=self.settings.http_timeout,
+                )
+            )
+            if signed_in is not None:
+                return 200, signed_in
+
+        if self.live_count(user) >= self.settings.max_pending_flows:
+            raise flow_error("too_many_flows", str(self.settings.max_pending_flows))
+        now = self.clock()
+        flow = Flow(
+            id=secrets.token_urlsafe(12),
+            user=user,
+            mode=mode.name,
+            expects=mode.expects,
+            client=client_name,  # type: ignore[arg-type]
+            targets=request.targets,
+            scopes=request.scopes,
+            created=now,
+            expires_at=now + self.settings.flow_ttl,
+        )
+        flow.secrets.client = client
+        self.flows[flow.id] = flow  # counted at once, though start may await
+        try:
+            await mode.start(flow, request, self.context)
+        except BaseException:
+            self.flows.pop(flow.id, None)
+            mode.discard(flow)
+            raise
+        if client_name == "earthengine" and not _is_ee_request(request):
+            flow.notes.append(
+                "Earth Engine's client is asked for scopes other than Earth Engine's; if Google "
+                "refuses, upload your own Desktop client and choose the custom client."
+            )
+        if mode.uses_callback and flow.secrets.state:
+            self._callback_states[flow.secrets.state] = flow.id
+        return 201, flow.view()
+
+    def _mode(self, name: str) -> Mode:
+        mode = self.modes.get(name)
+        if mode is not None:
+            return mode
+        if name in KNOWN_MODES:
+            raise flow_error(
+                "mode_unavailable", f"The {name} mode is not available on this server."
+            )
+        shown = plain_text(name, 40)
+        raise flow_error("unknown_mode", f"There is no sign-in mode named {shown!r}.")
+
+    @staticmethod
+    def _client_refusal(mode: Mode, client: str) -> str:
+        if mode.name == "notebook":
+            return (
+                "The notebook mode always uses Earth Engine's own client; for a custom client "
+                "choose loopback or paste-url."
+            )
+        if mode.name == "paste-url":
+            return (
+                "The paste-url mode needs a custom Desktop client (a client_secret.json uploaded "
+                "in the panel or set by the administrator)."
+            )
+        return f"The {mode.name} mode cannot use the {client} client."
+
+    async def _client(self, name: str) -> OAuthClient | None:
+        if name == "earthengine":
+            return EE_PUBLIC_CLIENT
+        if name == "gcloud":  # gcloud signs in with its own client; the server never holds it
+            return None
+        admin_path = self.settings.client_secrets_file
+        found = await asyncio.to_thread(self.custom_clients.resolve, admin_path)
+        if found.client is None:
+            raise flow_error("no_custom_client", f" ({found.problem})" if found.problem else "")
+        return found.client
+
+    # -- POST flows/<id>/complete ------------------------------------------------------------
+
+    async def complete(self, user: str, flow_id: str, body: dict[str, Any]) -> Flow:
+        flow = self.get(user, flow_id)
+        if flow.state != "pending":
+            word = "being finished" if flow.state == "exchanging" else flow.state
+            raise flow_error("not_pending", word)
+        mode = self.modes[flow.mode]
+        code = mode.read_input(flow, body)  # 400s here leave the flow pending
+        await self._exchange(flow, mode, code)
+        return flow
+
+    async def _exchange(self, flow: Flow, mode: Mode, code: str) -> None:
+        flow.state = "exchanging"
+        self._kill_state(flow, "used")
+        try:
+            grant = await asyncio.wait_for(
+                mode.complete(flow, code, self.context),
+                timeout=self.settings.http_timeout + EXCHANGE_SLACK,
+            )
+            if flow.state != "exchanging":  # cancelled meanwhile: write nothing
+                return
+            flow.result = await self._write(flow, grant)
+            self._end(flow, "succeeded")
+        except FlowError as exc:
+            if flow.state == "exchanging":
+                self._end(flow, "failed", exc)
+        except asyncio.TimeoutError:
+            if flow.state == "exchanging":
+                self._end(
+                    flow, "failed", flow_error("endpoint_timeout", "Google's sign-in service")
+                )
+        except Exception:
+            log.exception("google-auth: finishing flow %s failed", flow.id)
+            if flow.state == "exchanging":
+                self._end(flow, "failed", flow_error("internal_error"))
+
+    async def _write(self, flow: Flow, grant: Grant) -> dict[str, Any]:
+        def write():  # noqa: ANN202
+            return self.store_factory().write_user_credentials(
+                flow.targets,
+                refresh_token=grant.refresh_token,
+                client_id=grant.client.client_id,
+                client_secret=grant.client.client_secret,
+                scopes=grant.scopes,
+                account=grant.account,
+            )
+
+        try:
+            written = await asyncio.to_thread(write)
+        except (OSError, ValueError) as exc:
+            raise flow_error("write_failed", plain_text(str(exc), 400)) from None
+        validity.clear_cache()  # the stored credentials changed
+        result: dict[str, Any] = {
+            "account": grant.account,
+            "scopes": grant.scopes,
+            "files": [f.to_json() for f in written],
+        }
+        if grant.missing_scopes:
+            result["scope_note"] = (
+                "Google did not grant " + ", ".join(grant.missing_scopes) + " (a box on the "
+                "consent page may have been left unticked). Code that needs it will fail; sign "
+                "in again and allow everything to get it."
+            )
+        return result
+
+    # -- DELETE flows/<id> -------------------------------------------------------------------
+
+    def cancel(self, user: str, flow_id: str) -> Flow:
+        """Cancel a live flow; a finished one is answered as it is (DELETE is idempotent)."""
+        flow = self.get(user, flow_id)
+        if flow.live:
+            self._end(flow, "cancelled")
+        return flow
+
+    # -- GET oauth2callback ------------------------------------------------------------------
+
+    async def finish_callback(
+        self, state: str, *, code: str = "", error: str = "", scope: str = ""
+    ) -> tuple[int, str, str]:
+        """Finish the loopback flow that owns ``state``: (HTTP status, page title, message)."""
+        self._tick()
+        flow_id = self._callback_states.pop(state, None)
+        flow = self.flows.get(flow_id) if flow_id else None
+        if flow is None or flow.state != "pending":
+            why = self._dead_states.get(_digest(state)) or ""
+            code_name, title = DEAD_STATE_PAGES.get(why, DEAD_STATE_PAGES[""])
+            return _page(400, title, flow_error(code_name, _duration(self.settings.flow_ttl)))
+        mode = self.modes[flow.mode]
+        if error:
+            self._end(flow, "failed", from_oauth(error))
+        else:
+            try:
+                checked = check_code(code) if code else None
+            except FlowError as exc:
+                checked, bad = None, exc
+            else:
+                bad = flow_error("no_code")
+            if checked is None:
+                self._end(flow, "failed", bad)
+            else:
+                await self._exchange(flow, mode, checked)
+        if flow.state == "succeeded":
+            account = (flow.result or {}).get("account")
+            who = f" as {account}" if account else ""
+            message = f"Signed in{who}. You can close this tab."
+            note = (flow.result or {}).get("scope_note")
+            return 200, "Signed in", f"{message} {note}" if note else message
+        if flow.error:
+            return _page(400, "Sign-in failed", flow.error)
+        return 400, "Sign-in cancelled", "This sign-in was cancelled in JupyterLab."
+
+
+def _page(status: int, title: str, error: FlowError | dict[str, str]) -> tuple[int, str, str]:
+    data = error.to_json() if isinstance(error, FlowError) else error
+    return status, title, f"{data['message']} {data['help']}".strip()
+
+
+def _is_ee_request(request: StartRequest) -> bool:
+    return is_earthengine(request.scopes)

@@ -1,0 +1,97 @@
+"""``POST flows``: the panel's request, checked field by field, with the defaults filled in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..credentials.store import TARGETS
+from ..environment.origin import Origin, OriginError, parse_origin
+from . import scopes as scope_lib
+from .errors import flow_error
+
+CLIENTS = ("earthengine", "custom")
+MAX_MODE_CHARS = 40
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    mode: str
+    scopes: list[str]  # what Google is asked for: the preset or list, plus identity scopes
+    required_scopes: list[str]  # what "already signed in" must cover
+    client: str | None  # None: the mode's default
+    targets: list[str]
+    origin: Origin | None
+    origin_text: str | None  # as sent, for messages ("null" and "" included)
+    force: bool
+
+
+def _text(body: dict[str, Any], name: str, code: str) -> str | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise flow_error(code, f"{name} must be a string.")
+    return value
+
+
+def parse_start_request(body: dict[str, Any]) -> StartRequest:
+    mode = body.get("mode")
+    if not isinstance(mode, str) or not mode or len(mode) > MAX_MODE_CHARS:
+        raise flow_error("unknown_mode", "Say which sign-in mode to use (mode).")
+
+    preset = _text(body, "preset", "unknown_preset")
+    if "scopes" in body and body["scopes"] is not None:
+        try:
+            wanted = scope_lib.parse_scopes(body["scopes"])
+        except scope_lib.ScopeError as exc:
+            raise flow_error("bad_scopes", str(exc)) from None
+    else:
+        preset = preset or scope_lib.DEFAULT_PRESET
+        if preset not in scope_lib.PRESETS:
+            shown = preset if len(preset) <= 40 else preset[:40] + "…"
+            raise flow_error("unknown_preset", f"There is no scope preset named {shown!r}.")
+        wanted = list(scope_lib.PRESETS[preset])
+
+    client = _text(body, "client", "bad_client")
+    if client is not None and client not in CLIENTS:
+        raise flow_error("bad_client", 'client must be "earthengine" or "custom".')
+
+    targets_value = body.get("targets")
+    if targets_value is None:
+        targets = ["earthengine", "adc"] if scope_lib.is_earthengine(wanted) else ["adc"]
+    else:
+        if (
+            not isinstance(targets_value, list)
+            or not targets_value
+            or not all(isinstance(t, str) and t in TARGETS for t in targets_value)
+        ):
+            raise flow_error(
+                "bad_targets", 'targets must be a non-empty list of "earthengine" and "adc".'
+            )
+        targets = list(dict.fromkeys(targets_value))
+
+    origin_text = _text(body, "origin", "bad_origin")
+    origin = None
+    if origin_text and origin_text != "null":
+        try:
+            origin = parse_origin(origin_text)
+        except OriginError as exc:
+            raise flow_error("bad_origin", f"origin is not a browser origin: {exc}") from None
+
+    force = body.get("force", False)
+    if force is None:
+        force = False
+    if not isinstance(force, bool):
+        raise flow_error("bad_request", "force must be true or false.")
+
+    return StartRequest(
+        mode=mode,
+        scopes=scope_lib.with_identity(wanted),
+        required_scopes=scope_lib.required(wanted),
+        client=client,
+        targets=targets,
+        origin=origin,
+        origin_text=origin_text,
+        force=force,
+    )

@@ -1,0 +1,72 @@
+"""Where secrets may be sent, and the time budget of one exchange. No HTTP library here (this
+module is imported when the extension loads; requests and oauthlib are imported on first use).
+
+oauthlib (under google-auth-oauthlib) refuses ``http://`` token endpoints unless the process-wide
+``OAUTHLIB_INSECURE_TRANSPORT`` is set (DESIGN.md section 8). Setting it would relax the check for
+every endpoint in the process, so it is never set. Instead, for an ``http://`` endpoint on a
+loopback address only (the fake Google, a local proxy), the library is handed the ``https://``
+spelling of the URL (:func:`library_url`) and the session gets an adapter, mounted for exactly
+that scheme, host and port, that sends the request as plain http (exchange.prepare_session). Any
+other ``http://`` endpoint is refused before a code or token is sent.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from urllib.parse import urlsplit
+
+from .errors import flow_error
+
+TOKEN_ENDPOINT = "Google's token endpoint"
+EE_FETCH = "Earth Engine's client-auth service"
+USERINFO = "Google's userinfo endpoint"
+
+
+def is_loopback_host(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_endpoint(url: str) -> None:
+    """Refuse to send secrets to ``url`` unless it is https, or http on this machine."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise flow_error("insecure_endpoint", repr(url)) from None
+    if parts.scheme == "https" and host:
+        return
+    if parts.scheme == "http" and is_loopback_host(host):
+        return
+    raise flow_error("insecure_endpoint", url)
+
+
+def is_plain_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme == "http" and is_loopback_host(parts.hostname)
+
+
+def library_url(url: str) -> str:
+    """The URL to hand oauthlib: the https spelling of a loopback http URL, else ``url``."""
+    return "https://" + url[len("http://") :] if is_plain_loopback(url) else url
+
+
+class Deadline:
+    """All the calls of one exchange share one time budget (settings.http_timeout)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._end = time.monotonic() + seconds
+
+    def remaining(self, what: str) -> float:
+        left = self._end - time.monotonic()
+        if left <= 0:
+            raise flow_error("endpoint_timeout", what)
+        return left
