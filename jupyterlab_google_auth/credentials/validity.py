@@ -7,13 +7,14 @@ ignores that field too, and honouring it would let a file send the refresh token
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import threading
 import time
 from collections.abc import Mapping
 from typing import Any, TypedDict
+
+from .google_http import bounded_request, email_from_id_token
 
 DEFAULT_TTL = 60.0
 UNREACHABLE_TTL = 10.0  # retry sooner when the endpoint could not be reached
@@ -45,24 +46,6 @@ def _cache_key(refresh_token: str, client_id: str, token_uri: str) -> str:
     return hashlib.sha256(material).hexdigest()
 
 
-def _account_from_id_token(id_token: object) -> str | None:
-    """The e-mail claim of an ID token received directly from the token endpoint.
-
-    Not signature-checked: it came straight from the token endpoint over the server's own
-    connection (OpenID Connect Core 3.1.3.7 allows TLS in place of the signature then), and it is
-    only shown to the user, never used for a decision.
-    """
-    if not isinstance(id_token, str) or id_token.count(".") != 2:
-        return None
-    try:
-        payload = id_token.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (ValueError, TypeError):
-        return None
-    email = claims.get("email") if isinstance(claims, dict) else None
-    return email if isinstance(email, str) and len(email) <= 320 else None
-
-
 def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckResult:
     import google.auth.exceptions
     import google.auth.transport.requests
@@ -72,38 +55,15 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
     deadline = time.monotonic() + timeout
     captured: dict[str, Any] = {}
 
-    class BoundedRequest(google.auth.transport.requests.Request):
-        """Every attempt (google-auth retries 5xx) shares one deadline; keeps the reply's
-        ``scope`` and ``id_token`` (the access token is dropped with the credentials)."""
-
-        def __call__(
-            self,
-            url: str,
-            method: str = "GET",
-            body: Any = None,
-            headers: Any = None,
-            timeout: Any = None,
-            **kwargs: Any,
-        ) -> Any:  # noqa: E501
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise google.auth.exceptions.TransportError("token endpoint timed out")
-            response = super().__call__(
-                url, method=method, body=body, headers=headers, timeout=remaining, **kwargs
-            )
-            if response.status >= 500 or response.status == 429:
-                # Google in trouble: undecided. Raising here also skips google-auth's retries
-                # and their back-off sleeps, which would outlast the deadline.
-                raise google.auth.exceptions.TransportError(f"token endpoint: {response.status}")
-            if response.status == 200:
-                try:
-                    data = json.loads(response.data)
-                except ValueError:
-                    data = None
-                if isinstance(data, dict):
-                    captured["scope"] = data.get("scope")
-                    captured["id_token"] = data.get("id_token")
-            return response
+    def keep_reply(response: Any) -> None:
+        # The reply's scope and id_token; the access token is dropped with the credentials.
+        try:
+            data = json.loads(response.data)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            captured["scope"] = data.get("scope")
+            captured["id_token"] = data.get("id_token")
 
     creds = google.oauth2.credentials.Credentials(
         token=None,
@@ -114,7 +74,7 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
     )
     with requests.Session() as session:
         try:
-            creds.refresh(BoundedRequest(session))
+            creds.refresh(bounded_request(session, deadline, keep_reply))
         except google.auth.exceptions.RefreshError as exc:
             code = _error_code(exc)
             if code in {"server_error", "temporarily_unavailable"} or getattr(
@@ -133,7 +93,7 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
     return {
         "valid": True,
         "error": None,
-        "account": _account_from_id_token(captured.get("id_token")),
+        "account": email_from_id_token(captured.get("id_token")),
         "scopes": scope.split() if isinstance(scope, str) and scope else None,
     }
 

@@ -14,7 +14,6 @@ not a failure.
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from google_auth_oauthlib.flow import Flow as OAuthlibFlow
 from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 from requests.adapters import HTTPAdapter
 
+from ..credentials.google_http import email_from_id_token
 from . import scopes as scope_lib
 from .errors import FlowError, flow_error, from_oauth, plain_text
 from .model import Grant, OAuthClient
@@ -115,24 +115,6 @@ def _network_error(exc: requests.RequestException, what: str) -> FlowError:
     return flow_error("endpoint_unavailable", what)
 
 
-def account_from_id_token(id_token: object) -> str | None:
-    """The ``email`` claim of an ID token received straight from the token endpoint.
-
-    Not signature-checked: it came over this server's own connection to the token endpoint
-    (OpenID Connect Core 3.1.3.7 accepts TLS in place of the signature then), and it is only
-    shown, never used to decide anything.
-    """
-    if not isinstance(id_token, str) or id_token.count(".") != 2 or len(id_token) > 16384:
-        return None
-    try:
-        payload = id_token.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (ValueError, TypeError):
-        return None
-    email = claims.get("email") if isinstance(claims, dict) else None
-    return plain_text(email, 320) or None if isinstance(email, str) else None
-
-
 def fetch_account(userinfo_uri: str, access_token: str, deadline: Deadline) -> str | None:
     """The account's e-mail from userinfo; None when it cannot be had (never an error)."""
     try:
@@ -206,7 +188,7 @@ def exchange_code(
     if len(refresh_token) > MAX_TOKEN_CHARS:
         raise flow_error("malformed_response", f"{TOKEN_ENDPOINT} (an oversized refresh token)")
     granted = _granted_scopes(token.get("scope"), scopes)
-    account = account_from_id_token(token.get("id_token"))
+    account = email_from_id_token(token.get("id_token"))
     access_token = token.get("access_token")
     if account is None and isinstance(access_token, str):
         account = fetch_account(userinfo_uri, access_token, deadline)

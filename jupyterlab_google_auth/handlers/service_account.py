@@ -25,6 +25,7 @@ from tornado import web
 
 from ..credentials.atomic import UnsafeTargetError
 from ..credentials.formats import InvalidServiceAccountKey, validate_service_account
+from ..credentials.google_http import bounded_request
 from ..credentials.store import CredentialStore
 from .base import ApiError, GoogleAuthHandler
 
@@ -73,21 +74,6 @@ def try_key(key: Mapping[str, Any], timeout: float) -> None:
 
     deadline = time.monotonic() + timeout
 
-    class BoundedRequest(google.auth.transport.requests.Request):
-        """One deadline for every attempt; 5xx/429 end at once (google-auth would retry and
-        sleep past the deadline)."""
-
-        def __call__(self, url, method="GET", body=None, headers=None, timeout=None, **kwargs):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise google.auth.exceptions.TransportError("token endpoint timed out")
-            response = super().__call__(
-                url, method=method, body=body, headers=headers, timeout=remaining, **kwargs
-            )
-            if response.status >= 500 or response.status == 429:
-                raise google.auth.exceptions.TransportError(f"token endpoint: {response.status}")
-            return response
-
     try:
         creds = service_account.Credentials.from_service_account_info(
             dict(key), scopes=[CLOUD_PLATFORM]
@@ -103,7 +89,7 @@ def try_key(key: Mapping[str, Any], timeout: float) -> None:
         if is_loopback_host(urlsplit(key["token_uri"]).hostname):
             session.trust_env = False  # a proxy must not see a request to this machine
         try:
-            creds.refresh(BoundedRequest(session))
+            creds.refresh(bounded_request(session, deadline))
         except google.auth.exceptions.RefreshError as exc:
             details = exc.args[1] if len(exc.args) > 1 else None
             error = details.get("error") if isinstance(details, Mapping) else None

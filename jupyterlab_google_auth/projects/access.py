@@ -18,7 +18,6 @@ listings wait for it instead of refreshing again.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import threading
@@ -29,6 +28,7 @@ from typing import Any, Literal
 
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from ..credentials.formats import _is_loopback_http
+from ..credentials.google_http import email_from_id_token
 from ..credentials.report import describe_sources
 from ..credentials.store import CredentialStore
 from .errors import GoogleCallError, reauth_needed, signed_out
@@ -149,19 +149,6 @@ def find_grant(
 # -- getting a token --------------------------------------------------------------------------
 
 
-def _email_from_id_token(id_token: object) -> str | None:
-    """The e-mail claim of an ID token received straight from the token endpoint (display
-    only, so the signature is not checked: OpenID Connect Core 3.1.3.7 allows TLS instead)."""
-    if not isinstance(id_token, str) or id_token.count(".") != 2:
-        return None
-    payload = id_token.split(".")[1]
-    try:
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (ValueError, TypeError):
-        return None
-    return _text(claims.get("email")) if isinstance(claims, dict) else None
-
-
 _OAUTH_ERRORS = {
     "invalid_grant": "",
     "invalid_client": "The OAuth client of the stored sign-in no longer exists or its secret "
@@ -179,7 +166,7 @@ def _token_answer(reply: Reply, what: str) -> tuple[str, float, str | None]:
         lifetime = data.get("expires_in", 3600)
         if not isinstance(token, str) or not token or not isinstance(lifetime, (int, float)):
             raise malformed(what)
-        return token, float(lifetime), _email_from_id_token(data.get("id_token"))
+        return token, float(lifetime), email_from_id_token(data.get("id_token"))
     error = reply.oauth_error()
     if reply.status in (400, 401) and error is not None:
         if isinstance(reply.data, dict) and reply.data.get("error_subtype") == "invalid_rapt":

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
+from jupyterlab_google_auth.credentials.google_http import email_from_id_token
 from jupyterlab_google_auth.flows import scopes as scope_lib
 from jupyterlab_google_auth.flows.custom_client import (
     ClientSecretError,
@@ -13,7 +14,7 @@ from jupyterlab_google_auth.flows.custom_client import (
     parse_client_secret,
 )
 from jupyterlab_google_auth.flows.errors import TABLE, flow_error, from_oauth, plain_text
-from jupyterlab_google_auth.flows.exchange import account_from_id_token, exchange_code
+from jupyterlab_google_auth.flows.exchange import exchange_code
 from jupyterlab_google_auth.flows.model import Flow, OAuthClient, Secrets
 from jupyterlab_google_auth.flows.modes import KNOWN_MODES, MODE_CLASSES
 from jupyterlab_google_auth.flows.modes.base import check_code, code_from_redirect
@@ -223,9 +224,9 @@ def test_library_debug_logs_stay_off():
 
 
 def test_id_token_account():
-    assert account_from_id_token(make_jwt({"email": ALICE})) == ALICE
+    assert email_from_id_token(make_jwt({"email": ALICE})) == ALICE
     for bad in (None, "x", "a.b.c", make_jwt({"sub": "1"}), make_jwt({"email": 5})):
-        assert account_from_id_token(bad) is None
+        assert email_from_id_token(bad) is None
 
 
 def test_view_never_holds_secrets():
