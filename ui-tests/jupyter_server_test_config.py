@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from pathlib import Path
 
 from jupyterlab.galata import configure_jupyter_server
@@ -51,3 +52,67 @@ for trait, value in endpoints(fake_url).items():
     setattr(c.GoogleAuth, trait, value)  # noqa: F821
 
 (state_dir / "env.json").write_text(json.dumps({"fake_google": fake_url, "home": str(home)}))
+
+# --- Added for the flow specs: fake gcloud, the server log, and per-port state. ---------------
+# Several test servers may run at once (one per GALATA_PORT), so each also writes its own
+# .state/env-<port>.json; the specs read that one first.
+from testing.fake_gcloud import install_fake_gcloud  # noqa: E402
+from testing.fake_gcloud.cli import AUTH_PROXY_REDIRECT_URI, GCLOUD_CLIENT_ID  # noqa: E402
+from testing.fake_google import GCLOUD_CLIENT_SECRET  # noqa: E402
+from testing.fake_google.clients import GCLOUD_SCOPES  # noqa: E402
+
+galata_port = c.ServerApp.port  # noqa: F821
+
+# The fake gcloud (testing/fake_gcloud), exchanging codes at the fake Google like the real one.
+gcloud_bin = install_fake_gcloud(home / "fake-gcloud-bin")
+c.GoogleAuth.gcloud_path = str(gcloud_bin)  # noqa: F821
+os.environ.update(
+    {
+        "FAKE_GCLOUD_AUTH_URI": fake_url + "/o/oauth2/auth",
+        "FAKE_GCLOUD_TOKEN_URI": fake_url + "/token",
+        "FAKE_GCLOUD_CLIENT_SECRET": GCLOUD_CLIENT_SECRET,
+        "FAKE_GCLOUD_PARENT_PID": str(os.getpid()),  # the server starts gcloud itself
+    }
+)
+# `npm start` runs this server from a shell, whose exported PWD, SHLVL and _ the fake reads
+# as "gcloud was started through a shell"; the bridge passes the server's environment on.
+for name in ("PWD", "OLDPWD", "SHLVL", "_"):
+    os.environ.pop(name, None)
+# gcloud's client sends the browser to Google's auth-code page; teach the fake that redirect.
+_gcloud_client = {
+    "client_id": GCLOUD_CLIENT_ID,
+    "client_secret": GCLOUD_CLIENT_SECRET,
+    "name": "Google Cloud SDK",
+    "redirect_uris": [AUTH_PROXY_REDIRECT_URI],
+    "loopback": True,
+    "allowed_scopes": sorted(GCLOUD_SCOPES),
+}
+_register = urllib.request.Request(  # noqa: S310 - the loopback fake
+    fake_url + "/_control/clients",
+    data=json.dumps(_gcloud_client).encode(),
+    headers={"Content-Type": "application/json"},
+)
+urllib.request.urlopen(_register, timeout=10).read()  # noqa: S310
+
+# Everything the server logs also goes to a file the secret scan reads after each flow.
+server_log = state_dir / f"server-{galata_port}.log"
+server_log.write_text("")
+c.ServerApp.logging_config = {  # noqa: F821
+    "handlers": {
+        "scan_file": {
+            "class": "logging.FileHandler",
+            "level": "DEBUG",
+            "filename": str(server_log),
+            "formatter": "console",
+        }
+    },
+    "loggers": {
+        "ServerApp": {"level": "DEBUG", "handlers": ["console", "scan_file"]},
+        "jupyterlab_google_auth": {"level": "DEBUG", "handlers": ["scan_file"]},
+        "tornado": {"level": "INFO", "handlers": ["scan_file"]},
+    },
+}
+
+(state_dir / f"env-{galata_port}.json").write_text(
+    json.dumps({"fake_google": fake_url, "home": str(home), "server_log": str(server_log)})
+)

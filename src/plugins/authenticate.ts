@@ -6,13 +6,14 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { GoogleAuthClient } from '../api';
+import { AuthClient } from '../api';
 import { AuthPanel } from '../widgets/AuthPanel';
 import { attachBelowActiveCell } from '../widgets/attach';
 import { googleIcon } from '../widgets/icons';
 
 export const CommandIDs = {
-  authenticate: 'google-auth:authenticate'
+  authenticate: 'google-auth:authenticate',
+  reauthenticate: 'google-auth:reauthenticate'
 } as const;
 
 /** One open panel per notebook: a second click focuses it instead of stacking another. */
@@ -36,7 +37,25 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new GoogleAuthClient();
+    const client = new AuthClient();
+
+    /** Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit. */
+    const open = (force: boolean) => {
+      const panel = tracker.currentWidget;
+      if (!panel) {
+        return;
+      }
+      const existing = openPanels.get(panel);
+      if (existing && !existing.isDisposed) {
+        existing.force = existing.force || force;
+        existing.node.scrollIntoView?.({ block: 'nearest' });
+        return;
+      }
+      const widget = new AuthPanel(client, trans, window.location.origin);
+      widget.force = force;
+      openPanels.set(panel, widget);
+      attachBelowActiveCell(panel, widget);
+    };
 
     app.commands.addCommand(CommandIDs.authenticate, {
       label: args =>
@@ -46,25 +65,23 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Sign in to Google for this notebook’s kernel'),
       icon: args => (args.toolbar ? googleIcon : undefined),
       isEnabled: () => tracker.currentWidget !== null,
-      execute: () => {
-        const panel = tracker.currentWidget;
-        if (!panel) {
-          return;
-        }
-        const existing = openPanels.get(panel);
-        if (existing && !existing.isDisposed) {
-          existing.node.scrollIntoView?.({ block: 'nearest' });
-          return;
-        }
-        const widget = new AuthPanel(client, trans, window.location.origin);
-        openPanels.set(panel, widget);
-        attachBelowActiveCell(panel, widget);
-      }
+      execute: () => open(false)
     });
 
-    palette?.addItem({
-      command: CommandIDs.authenticate,
-      category: trans.__('Google')
+    app.commands.addCommand(CommandIDs.reauthenticate, {
+      label: trans.__('Google: Re-authenticate'),
+      caption: trans.__(
+        'Sign in again even when the saved credentials already fit (like ee.Authenticate(force=True))'
+      ),
+      isEnabled: () => tracker.currentWidget !== null,
+      execute: () => open(true)
     });
+
+    for (const command of [
+      CommandIDs.authenticate,
+      CommandIDs.reauthenticate
+    ]) {
+      palette?.addItem({ command, category: trans.__('Google') });
+    }
   }
 };

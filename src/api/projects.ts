@@ -1,0 +1,74 @@
+import type {
+  ProjectServices,
+  ProjectsPage,
+  SetProjectResult,
+  SignOutResult
+} from '../core/projects';
+import type { CredentialsReportWithProjects } from '../core/status';
+import { requestAPI } from './request';
+
+export interface ListProjectsOptions {
+  query?: string;
+  pageToken?: string | null;
+  pageSize?: number;
+}
+
+/**
+ * What the status item, the project selector and the commands need from the server. Widgets
+ * take this interface, so tests inject a fake instead of a server.
+ */
+export interface IProjectsApi {
+  credentials(): Promise<CredentialsReportWithProjects>;
+  listProjects(options?: ListProjectsOptions): Promise<ProjectsPage>;
+  recentProjects(): Promise<string[]>;
+  services(project: string): Promise<ProjectServices>;
+  setProject(project: string, gcloud: boolean): Promise<SetProjectResult>;
+  signOut(revoke?: boolean): Promise<SignOutResult>;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json' }
+});
+
+/** The projects, project and sign-out routes of the server API (DESIGN.md section 5). */
+export class ProjectsClient implements IProjectsApi {
+  credentials(): Promise<CredentialsReportWithProjects> {
+    return requestAPI<CredentialsReportWithProjects>('credentials');
+  }
+
+  listProjects(options: ListProjectsOptions = {}): Promise<ProjectsPage> {
+    const params = new URLSearchParams();
+    params.set('query', options.query ?? '');
+    if (options.pageToken) {
+      params.set('page_token', options.pageToken);
+    }
+    if (options.pageSize) {
+      params.set('page_size', String(options.pageSize));
+    }
+    return requestAPI<ProjectsPage>(`projects?${params.toString()}`);
+  }
+
+  async recentProjects(): Promise<string[]> {
+    const reply = await requestAPI<{ recent: string[] }>('projects/recent');
+    return reply.recent ?? [];
+  }
+
+  services(project: string): Promise<ProjectServices> {
+    return requestAPI<ProjectServices>(
+      `projects/${encodeURIComponent(project)}/services`
+    );
+  }
+
+  setProject(project: string, gcloud: boolean): Promise<SetProjectResult> {
+    return requestAPI<SetProjectResult>(
+      'project',
+      json('PUT', { project, gcloud })
+    );
+  }
+
+  signOut(revoke = true): Promise<SignOutResult> {
+    return requestAPI<SignOutResult>('sign-out', json('POST', { revoke }));
+  }
+}

@@ -1,0 +1,161 @@
+import {
+  deriveStatus,
+  unavailableStatus,
+  type CredentialsReportWithProjects
+} from '../status';
+import type { CredentialSource, SourceName } from '../types';
+
+function source(
+  name: SourceName,
+  fields: Partial<CredentialSource> = {}
+): CredentialSource {
+  return { name, present: false, problems: [], ...fields };
+}
+
+const alice: CredentialSource = source('earthengine', {
+  present: true,
+  type: 'authorized_user',
+  account: 'alice@example.com',
+  project: 'ee-alice',
+  quota_project: 'ee-alice',
+  valid: true
+});
+
+function report(
+  sources: CredentialSource[],
+  used: [SourceName | null, SourceName | null],
+  projects?: [string | null, string | null]
+): CredentialsReportWithProjects {
+  return {
+    sources,
+    used_by: { earthengine: used[0], google_auth: used[1] },
+    ...(projects
+      ? { projects: { earthengine: projects[0], google_auth: projects[1] } }
+      : {})
+  };
+}
+
+describe('deriveStatus', () => {
+  it('shows account and project for a working sign-in', () => {
+    const s = deriveStatus(
+      report([alice, source('adc')], ['earthengine', null], ['ee-alice', null])
+    );
+    expect(s.state).toBe('ok');
+    expect(s.text).toBe('alice@example.com · ee-alice');
+    expect(s.warning).toBe(false);
+    expect(s.title).toContain('ee.Initialize()');
+  });
+
+  it('says signed out when no library finds credentials', () => {
+    const s = deriveStatus(report([source('earthengine')], [null, null]));
+    expect(s.state).toBe('signed-out');
+    expect(s.text).toBe('Google: signed out');
+    expect(s.warning).toBe(false);
+  });
+
+  it('shows the runtime service account from the metadata server', () => {
+    const meta = source('metadata', {
+      present: true,
+      type: 'service_account',
+      account: '123-compute@developer.gserviceaccount.com'
+    });
+    const s = deriveStatus(
+      report([meta], ['metadata', 'metadata'], ['fake-gce-project', null])
+    );
+    expect(s.state).toBe('ambient');
+    expect(s.text).toBe(
+      '123-compute@developer.gserviceaccount.com · fake-gce-project'
+    );
+    expect(s.title).toContain('metadata server');
+  });
+
+  it('warns when the credentials are expired or revoked', () => {
+    const expired = {
+      ...alice,
+      valid: false,
+      problems: [
+        { code: 'invalid_grant', message: 'This sign-in has expired.' }
+      ]
+    };
+    const s = deriveStatus(
+      report([expired], ['earthengine', null], [null, null])
+    );
+    expect(s.state).toBe('expired');
+    expect(s.warning).toBe(true);
+    expect(s.text).toBe('alice@example.com · sign in again');
+    expect(s.title).toContain('This sign-in has expired.');
+  });
+
+  it('warns when the file the libraries read is gone', () => {
+    const env = source('env', { present: false });
+    const s = deriveStatus(report([env], ['env', 'env']));
+    expect(s.state).toBe('expired');
+    expect(s.warning).toBe(true);
+  });
+
+  it('warns when there is no project, with the server’s reason', () => {
+    const noProject = {
+      ...alice,
+      project: null,
+      quota_project: null,
+      problems: [
+        { code: 'no_project', message: 'ee.Initialize() has no project.' }
+      ]
+    };
+    const s = deriveStatus(
+      report([noProject], ['earthengine', 'earthengine'], [null, null])
+    );
+    expect(s.state).toBe('no-project');
+    expect(s.text).toBe('alice@example.com · no project');
+    expect(s.warning).toBe(true);
+    expect(s.title).toContain('ee.Initialize() has no project.');
+    expect(s.title).toContain('google.auth.default()');
+  });
+
+  it('uses the project the server says ee will use over the file’s', () => {
+    const adc = source('adc', {
+      present: true,
+      type: 'authorized_user',
+      account: 'alice@example.com',
+      quota_project: 'billing-1'
+    });
+    const s = deriveStatus(
+      report(
+        [source('earthengine'), adc],
+        ['adc', 'adc'],
+        ['billing-1', 'billing-1']
+      )
+    );
+    expect(s.text).toBe('alice@example.com · billing-1');
+    expect(s.source).toBe('adc');
+  });
+
+  it('falls back to the source’s own project for an older server', () => {
+    const s = deriveStatus(report([alice], ['earthengine', null]));
+    expect(s.project).toBe('ee-alice');
+  });
+
+  it('names a service account without an e-mail, and flags problems', () => {
+    const sa = source('env', {
+      present: true,
+      type: 'service_account',
+      project: 'sa-project',
+      problems: [
+        { code: 'world_readable', message: 'The key is world-readable.' }
+      ]
+    });
+    const s = deriveStatus(
+      report([sa], ['env', 'env'], ['sa-project', 'sa-project'])
+    );
+    expect(s.state).toBe('warning');
+    expect(s.text).toBe('service account · sa-project');
+    expect(s.title).toContain('world-readable');
+  });
+
+  it('says when the status cannot be read', () => {
+    const s = unavailableStatus('Could not reach the Jupyter server');
+    expect(s.state).toBe('unavailable');
+    expect(s.warning).toBe(true);
+    expect(s.title).toContain('Could not reach');
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Project selection logic, free of JupyterLab: shapes of the projects routes, project id
+ * validation, the order of the selector's list, and the code of the ee.Initialize cell.
+ */
+
+/** One project as `GET projects` lists it. */
+export interface ProjectSummary {
+  project_id: string;
+  name: string | null;
+  project_number: string | null;
+}
+
+export interface ProjectsPage {
+  projects: ProjectSummary[];
+  next_page_token: string | null;
+  account: string | null;
+}
+
+export type ServiceStateName = 'ENABLED' | 'DISABLED' | 'UNKNOWN';
+
+export interface ServiceState {
+  name: string;
+  title: string;
+  state: ServiceStateName;
+  enable_url: string | null;
+  note?: string | null;
+}
+
+export interface ProjectServices {
+  project: string;
+  services: ServiceState[];
+}
+
+/** A file written or moved aside by the server. */
+export interface FileChange {
+  target?: string;
+  path: string;
+  backup: string | null;
+}
+
+export interface SetProjectResult {
+  project: string;
+  files: FileChange[];
+}
+
+export interface SignOutResult {
+  revoked: boolean;
+  /** Why Google did not confirm the revocation (the server sends an error body). */
+  revoke_error:
+    string | { code: string; message: string; help?: string } | null;
+  moved: FileChange[];
+}
+
+/** The revocation failure in words, or null when there was none. */
+export function revokeErrorText(result: SignOutResult): string | null {
+  const error = result.revoke_error;
+  if (!error) {
+    return null;
+  }
+  if (typeof error === 'string') {
+    return error;
+  }
+  return [error.message, error.help].filter(Boolean).join(' ');
+}
+
+/** Cloud's rule for project ids (6 to 30 characters). */
+export const PROJECT_ID_PATTERN = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+
+/**
+ * Why `text` is not a project id, in words a user can act on, or null when it is one.
+ * Specific reasons first: "must be 6 to 30 characters" beats quoting the pattern.
+ */
+export function projectIdProblem(text: string): string | null {
+  const id = text.trim();
+  if (!id) {
+    return 'Enter a project id.';
+  }
+  if (PROJECT_ID_PATTERN.test(id)) {
+    return null;
+  }
+  if (/^\d+$/.test(id)) {
+    return 'That looks like a project number; enter the project id (e.g. my-project-123).';
+  }
+  if (/[A-Z]/.test(id)) {
+    return 'Project ids use lowercase letters only.';
+  }
+  if (id.length < 6 || id.length > 30) {
+    return 'Project ids are 6 to 30 characters long.';
+  }
+  if (!/^[a-z]/.test(id)) {
+    return 'Project ids start with a lowercase letter.';
+  }
+  if (/[^a-z0-9-]/.test(id)) {
+    return 'Project ids contain only lowercase letters, digits and hyphens.';
+  }
+  return 'Project ids cannot end with a hyphen.';
+}
+
+/** One row of the selector: a listed project, or a recent id the current query matches. */
+export interface ProjectEntry {
+  project_id: string;
+  name: string | null;
+  recent: boolean;
+}
+
+/** The query as sent to the server and compared with recent ids. */
+export function normalizeQuery(query: string): string {
+  return query.trim().replace(/\s+/g, ' ');
+}
+
+function matches(
+  entry: { project_id: string; name: string | null },
+  q: string
+) {
+  const needle = q.toLowerCase();
+  return (
+    entry.project_id.toLowerCase().includes(needle) ||
+    (entry.name ?? '').toLowerCase().includes(needle)
+  );
+}
+
+/**
+ * Recent choices first (those the query matches), then the listed projects, each id once.
+ * A recent id that is also listed takes the listed name.
+ */
+export function mergeProjects(
+  recent: readonly string[],
+  listed: readonly ProjectSummary[],
+  query = ''
+): ProjectEntry[] {
+  const q = normalizeQuery(query);
+  const byId = new Map(listed.map(p => [p.project_id, p]));
+  const seen = new Set<string>();
+  const out: ProjectEntry[] = [];
+  for (const id of recent) {
+    if (seen.has(id)) {
+      continue;
+    }
+    const entry = { project_id: id, name: byId.get(id)?.name ?? null };
+    if (q && !matches(entry, q)) {
+      continue;
+    }
+    seen.add(id);
+    out.push({ ...entry, recent: true });
+  }
+  for (const p of listed) {
+    if (!seen.has(p.project_id)) {
+      seen.add(p.project_id);
+      out.push({ project_id: p.project_id, name: p.name, recent: false });
+    }
+  }
+  return out;
+}
+
+/**
+ * The highlighted row after a navigation key, or null when the key is not one; `index` -1
+ * means nothing is highlighted yet.
+ */
+export function moveHighlight(
+  index: number,
+  key: string,
+  length: number,
+  pageSize = 10
+): number | null {
+  if (length === 0) {
+    return null;
+  }
+  const clamp = (i: number) => Math.max(0, Math.min(length - 1, i));
+  switch (key) {
+    case 'ArrowDown':
+      return clamp(index + 1);
+    case 'ArrowUp':
+      return clamp(index < 0 ? 0 : index - 1);
+    case 'PageDown':
+      return clamp(index + pageSize);
+    case 'PageUp':
+      return clamp(index - pageSize);
+    case 'Home':
+      return 0;
+    case 'End':
+      return length - 1;
+    default:
+      return null;
+  }
+}
+
+/** Ids and numbers that are safe inside a Python string literal. */
+const CELL_PROJECT = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The ee.Initialize cell's source for `project`. */
+export function eeInitializeCode(project: string): string {
+  if (!CELL_PROJECT.test(project)) {
+    throw new Error(`Not a project id: ${project}`);
+  }
+  return `import ee\nee.Initialize(project='${project}')`;
+}

@@ -1,0 +1,168 @@
+/**
+ * What the status item says, derived from a credentials report. The item shows the source the
+ * libraries will really use (`used_by`), not merely the first file present.
+ */
+import type { CredentialSource, CredentialsReport, SourceName } from './types';
+
+/** `GET credentials` also names the project each library ends up with. */
+export interface CredentialsReportWithProjects extends CredentialsReport {
+  projects?: {
+    earthengine: string | null;
+    google_auth: string | null;
+  };
+}
+
+export type StatusState =
+  | 'loading' // no answer yet
+  | 'unavailable' // the server could not be asked
+  | 'signed-out'
+  | 'ok'
+  | 'ambient' // the runtime's service account (metadata server)
+  | 'expired' // refresh refused, or the file the libraries read is broken
+  | 'no-project'
+  | 'warning'; // works, but the source reports problems
+
+export interface Status {
+  state: StatusState;
+  /** Short text for the status bar. */
+  text: string;
+  /** The longer explanation (tooltip and accessible label). */
+  title: string;
+  /** Draw attention: the user must act before ee / google.auth work. */
+  warning: boolean;
+  account: string | null;
+  project: string | null;
+  source: SourceName | null;
+}
+
+const WARNING_STATES: readonly StatusState[] = [
+  'unavailable',
+  'expired',
+  'no-project',
+  'warning'
+];
+
+function make(
+  state: StatusState,
+  text: string,
+  title: string,
+  rest: Partial<Pick<Status, 'account' | 'project' | 'source'>> = {}
+): Status {
+  return {
+    state,
+    text,
+    title,
+    warning: WARNING_STATES.includes(state),
+    account: rest.account ?? null,
+    project: rest.project ?? null,
+    source: rest.source ?? null
+  };
+}
+
+export const LOADING_STATUS = make(
+  'loading',
+  'Google: …',
+  'Checking the credentials on the kernel host…'
+);
+
+/** The status when `GET credentials` failed. */
+export function unavailableStatus(message: string): Status {
+  return make(
+    'unavailable',
+    'Google: status unavailable',
+    `Could not read the credential status: ${message}`
+  );
+}
+
+/** Which project the chosen source leads to (the server's answer when it gave one). */
+function projectOf(
+  report: CredentialsReportWithProjects,
+  source: CredentialSource
+): string | null {
+  const fromServer =
+    report.used_by.earthengine !== null
+      ? report.projects?.earthengine
+      : report.projects?.google_auth;
+  if (report.projects) {
+    return fromServer ?? null;
+  }
+  return source.project ?? source.quota_project ?? null;
+}
+
+function problemsText(source: CredentialSource): string {
+  return source.problems.map(p => p.message).join(' ');
+}
+
+export function deriveStatus(report: CredentialsReportWithProjects): Status {
+  // ee first: it is what the project selector and the ee.Initialize cell are about.
+  const name = report.used_by.earthengine ?? report.used_by.google_auth;
+  const source = name ? report.sources.find(s => s.name === name) : undefined;
+  if (!name || !source) {
+    return make(
+      'signed-out',
+      'Google: signed out',
+      'No Google credentials on the kernel host: ee.Initialize() and google.auth.default() ' +
+        'will fail. Use Authenticate in a notebook’s toolbar to sign in.'
+    );
+  }
+  const project = projectOf(report, source);
+  const account = source.account ?? null;
+  const who =
+    account ??
+    (source.type === 'service_account' ? 'service account' : 'signed in');
+  const rest = { account, project, source: name };
+  const where = `Used by ${usedBy(report, name)}.`;
+
+  if (!source.present || source.valid === false) {
+    const why =
+      problemsText(source) || 'The credentials can no longer be used.';
+    return make(
+      'expired',
+      `${who} · sign in again`,
+      `Credentials expired or invalid. ${why} ${where}`,
+      rest
+    );
+  }
+  if (!project) {
+    const why =
+      problemsText(source) ||
+      'No project is set, so ee.Initialize() and Cloud APIs cannot bill one.';
+    return make(
+      'no-project',
+      `${who} · no project`,
+      `${why} Click to select a project. ${where}`,
+      rest
+    );
+  }
+  const text = `${who} · ${project}`;
+  if (name === 'metadata') {
+    return make(
+      'ambient',
+      text,
+      `The runtime’s service account ${who} (metadata server), project ${project}. ${where}`,
+      rest
+    );
+  }
+  if (source.problems.length > 0) {
+    return make('warning', text, `${problemsText(source)} ${where}`, rest);
+  }
+  const checked =
+    source.valid === true ? '' : ' (not checked with Google just now)';
+  return make(
+    'ok',
+    text,
+    `Signed in as ${who}${checked}, project ${project}. ${where} Click to change the project.`,
+    rest
+  );
+}
+
+function usedBy(report: CredentialsReport, name: SourceName): string {
+  const users: string[] = [];
+  if (report.used_by.earthengine === name) {
+    users.push('ee.Initialize()');
+  }
+  if (report.used_by.google_auth === name) {
+    users.push('google.auth.default()');
+  }
+  return users.join(' and ');
+}

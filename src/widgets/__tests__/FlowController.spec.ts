@@ -1,0 +1,60 @@
+import { PromiseDelegate } from '@lumino/coreutils';
+
+import type { IAuthClient } from '../../api';
+import type { FlowView } from '../../core';
+import { FlowController } from '../auth/FlowController';
+
+const view = (changes: Partial<FlowView> = {}): FlowView => ({
+  id: 'f1',
+  mode: 'loopback',
+  state: 'pending',
+  expects: 'callback',
+  consent_url: 'https://example.com/auth',
+  expires_at: new Date(Date.now() + 600_000).toISOString(),
+  scopes: [],
+  ...changes
+});
+
+function client(): jest.Mocked<IAuthClient> {
+  return {
+    startFlow: jest.fn(),
+    getFlow: jest.fn().mockResolvedValue(view()),
+    completeFlow: jest.fn(),
+    cancelFlow: jest.fn().mockResolvedValue(undefined)
+  } as any;
+}
+
+describe('FlowController', () => {
+  it('cancels a flow the server started after the user cancelled', async () => {
+    const c = client();
+    const started = new PromiseDelegate<FlowView>();
+    c.startFlow.mockReturnValue(started.promise);
+    const controller = new FlowController(c);
+    const starting = controller.start({ mode: 'loopback' });
+    await controller.cancel();
+    started.resolve(view());
+    await starting;
+    expect(controller.state.phase).toBe('cancelled');
+    expect(c.cancelFlow).toHaveBeenCalledWith('f1');
+    controller.dispose();
+  });
+
+  it('stops polling once the flow settles', async () => {
+    const c = client();
+    c.startFlow.mockResolvedValue(view());
+    c.getFlow
+      .mockResolvedValueOnce(view())
+      .mockResolvedValue(view({ state: 'expired' }));
+    const controller = new FlowController(c, { pollInterval: 5 });
+    await controller.start({ mode: 'loopback' });
+    for (let i = 0; i < 100 && controller.state.phase !== 'expired'; i++) {
+      await new Promise(r => setTimeout(r, 5));
+    }
+    expect(controller.state.phase).toBe('expired');
+    const calls = c.getFlow.mock.calls.length;
+    await new Promise(r => setTimeout(r, 50));
+    expect(c.getFlow.mock.calls.length).toBe(calls);
+    controller.dispose();
+    expect(c.cancelFlow).not.toHaveBeenCalled();
+  });
+});

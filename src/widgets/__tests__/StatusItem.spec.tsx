@@ -1,0 +1,82 @@
+import * as React from 'react';
+import { act } from 'react';
+
+import { GoogleAuthNetworkError } from '../../api/errors';
+import { deriveStatus } from '../../core/status';
+import { StatusItem, StatusView } from '../StatusItem';
+import { StatusModel } from '../statusModel';
+import { aliceReport } from './fakeApi';
+import { click, press, render, settle } from './render';
+
+const signedOut = deriveStatus({
+  sources: [],
+  used_by: { earthengine: null, google_auth: null }
+});
+
+describe('StatusView', () => {
+  it('shows account and project, and opens on click or Enter', () => {
+    const onActivate = jest.fn();
+    const view = render(
+      <StatusView status={deriveStatus(aliceReport)} onActivate={onActivate} />
+    );
+    const item = view.node.querySelector('[role="button"]')!;
+    expect(item.textContent).toBe('alice@example.com · ee-alice');
+    expect(item.classList.contains('jp-mod-warning')).toBe(false);
+    expect(item.getAttribute('data-state')).toBe('ok');
+    click(item);
+    press(item, 'Enter');
+    expect(onActivate).toHaveBeenCalledTimes(2);
+    view.unmount();
+  });
+
+  it('looks like a warning, with the reason in its title, when there is no project', () => {
+    const report = {
+      ...aliceReport,
+      sources: [{ ...aliceReport.sources[0], project: null }],
+      projects: { earthengine: null, google_auth: null }
+    };
+    const view = render(<StatusView status={deriveStatus(report)} />);
+    const item = view.node.querySelector('[role="button"]')!;
+    expect(item.classList.contains('jp-mod-warning')).toBe(true);
+    expect(item.getAttribute('title')).toMatch(/No project is set/);
+    expect(item.getAttribute('aria-label')).toMatch(/no project/);
+    view.unmount();
+  });
+
+  it('says signed out', () => {
+    const view = render(<StatusView status={signedOut} />);
+    expect(view.node.textContent).toBe('Google: signed out');
+    view.unmount();
+  });
+});
+
+describe('StatusModel and StatusItem', () => {
+  it('refreshes on demand, shares one answer, and reports a failure', async () => {
+    const api = { credentials: jest.fn().mockResolvedValue(aliceReport) };
+    const model = new StatusModel(api, { auto: false });
+    const item = new StatusItem(model, () => undefined);
+    document.body.appendChild(item.node);
+    item.update();
+    await settle();
+    expect(item.node.textContent).toBe('Google: …');
+
+    await act(() => model.refresh());
+    await settle();
+    expect(api.credentials).toHaveBeenCalledTimes(1);
+    expect(item.node.textContent).toBe('alice@example.com · ee-alice');
+
+    // Focus right after an answer does not ask again.
+    model.refreshOnFocus();
+    await settle();
+    expect(api.credentials).toHaveBeenCalledTimes(1);
+
+    api.credentials.mockRejectedValueOnce(new GoogleAuthNetworkError('down'));
+    await act(() => model.refresh());
+    await settle();
+    expect(model.status.state).toBe('unavailable');
+    expect(item.node.querySelector('.jp-mod-warning')).not.toBeNull();
+
+    act(() => item.dispose());
+    model.dispose();
+  });
+});

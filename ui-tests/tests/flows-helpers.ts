@@ -1,0 +1,216 @@
+/**
+ * Shared steps of the flow specs: the test server's state (.state/env-<port>.json, written by
+ * jupyter_server_test_config.py), the fake Google's control routes, opening the auth panel,
+ * consenting on the fake's page, and checking the files written under the test HOME.
+ */
+import { expect, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface TestEnv {
+  fake_google: string;
+  home: string;
+  server_log?: string;
+}
+
+export const ALICE = 'alice@example.com';
+
+export function testEnv(): TestEnv {
+  const state = path.join(__dirname, '..', '.state');
+  const port = process.env.GALATA_PORT || '8876';
+  // Per-port first: several test servers may share this checkout.
+  for (const name of [`env-${port}.json`, 'env.json']) {
+    const file = path.join(state, name);
+    if (fs.existsSync(file)) {
+      return JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+  }
+  throw new Error(`No test server state in ${state}`);
+}
+
+/** POST (or GET without a body) one of the fake Google's /_control routes. */
+export async function fakeControl(
+  env: TestEnv,
+  route: string,
+  body?: unknown
+): Promise<any> {
+  const response = await fetch(`${env.fake_google}/_control/${route}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const data = await response.json();
+  if (!response.ok) {
+    throw new Error(
+      `fake ${route}: ${response.status} ${JSON.stringify(data)}`
+    );
+  }
+  return data;
+}
+
+/** Opens a new notebook and its auth panel; waits until the environment is shown. */
+export async function openAuthPanel(
+  page: IJupyterLabPageFixture,
+  notebook: string
+): Promise<Locator> {
+  await page.notebook.createNew(notebook);
+  await page
+    .locator(
+      '.jp-NotebookPanel-toolbar [data-command="google-auth:authenticate"]'
+    )
+    .click();
+  const panel = page.locator('.jp-GoogleAuth-panel');
+  await expect(panel.locator('.jp-GoogleAuth-modeSelector')).toBeVisible();
+  return panel;
+}
+
+export async function chooseMode(panel: Locator, mode: string): Promise<void> {
+  const radio = panel.locator(
+    `.jp-GoogleAuth-modeOption[data-mode="${mode}"] input[type="radio"]`
+  );
+  await radio.check();
+  await expect(radio).toBeChecked();
+}
+
+/**
+ * Clicks the consent button (which opens Google's page in a new tab from the click) and
+ * answers the fake's consent page as a user would. Returns the tab, after Google's answer,
+ * and every address the tab was sent to (a redirect to a dead address leaves the tab on
+ * Chromium's error page, whose url() is not the address the user sees in the address bar).
+ */
+export async function consentInNewTab(
+  context: BrowserContext,
+  panel: Locator,
+  options: { account?: string; decision?: 'allow' | 'deny' } = {}
+): Promise<Page & { visited: string[] }> {
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    panel.locator('.jp-GoogleAuth-consentButton').click()
+  ]);
+  const visited: string[] = [];
+  tab.on('request', request => {
+    if (request.isNavigationRequest()) {
+      visited.push(request.url());
+    }
+  });
+  await tab.waitForLoadState('domcontentloaded');
+  await expect(tab.locator('h1')).toHaveText('Sign in');
+  await tab
+    .locator(`input[name="account"][value="${options.account ?? ALICE}"]`)
+    .check();
+  const decision = options.decision ?? 'allow';
+  await tab.locator(`button[value="${decision}"]`).click();
+  return Object.assign(tab, { visited });
+}
+
+/** The address the tab ended on, as the address bar shows it, once it matches `pattern`. */
+export async function landedUrl(
+  tab: Page & { visited: string[] },
+  pattern: RegExp
+): Promise<string> {
+  const find = () =>
+    [tab.url(), ...tab.visited.slice().reverse()].find(url =>
+      pattern.test(url)
+    );
+  await expect.poll(find, { timeout: 15_000 }).toBeTruthy();
+  return find()!;
+}
+
+export async function pasteAndSubmit(
+  panel: Locator,
+  text: string
+): Promise<void> {
+  const field = panel.locator('.jp-GoogleAuth-pasteInput');
+  await field.fill(text);
+  await panel.locator('.jp-GoogleAuth-submit').click();
+}
+
+export async function expectSuccess(
+  panel: Locator,
+  account = ALICE
+): Promise<void> {
+  const success = panel.locator('.jp-GoogleAuth-flow .jp-GoogleAuth-success');
+  await expect(success).toBeVisible({ timeout: 20_000 });
+  await expect(success).toContainText(`Signed in as ${account}.`);
+}
+
+export const EE_FILE = ['.config', 'earthengine', 'credentials'];
+export const ADC_FILE = [
+  '.config',
+  'gcloud',
+  'application_default_credentials.json'
+];
+
+/** The file exists under HOME with mode 0600 and Python google-auth loads it. */
+export function expectUserCredentialsFile(
+  env: TestEnv,
+  parts: string[],
+  expectedClientId?: string
+): void {
+  const file = path.join(env.home, ...parts);
+  expect(fs.existsSync(file), `${file} exists`).toBe(true);
+  expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+  const clientId = loadInGoogleAuth(env, file);
+  if (expectedClientId) {
+    expect(clientId).toBe(expectedClientId);
+  } else {
+    expect(clientId).toMatch(/\.apps\.googleusercontent\.com$/);
+  }
+}
+
+/** Python google-auth's view of an authorized-user file (its client id), run with HOME set. */
+export function loadInGoogleAuth(env: TestEnv, file: string): string {
+  const script = [
+    'import json, sys',
+    'from google.oauth2.credentials import Credentials',
+    'info = json.load(open(sys.argv[1]))',
+    // The Earth Engine file has no "type" and may lack the public client: fill as ee does.
+    "info.setdefault('client_id', '517222506229-vsmmajv00ul0bs7p89v5m89qs8eb9359.apps.googleusercontent.com')",
+    "info.setdefault('client_secret', 'x')",
+    'creds = Credentials.from_authorized_user_info(info, scopes=info.get("scopes"))',
+    'print(creds.client_id)'
+  ].join('\n');
+  return runPython(env, script, [file]);
+}
+
+/** google.auth.default() as the kernel would call it; returns "<type> <project>". */
+export function googleAuthDefault(env: TestEnv): string {
+  const script = [
+    'import google.auth',
+    'creds, project = google.auth.default()',
+    'print(type(creds).__name__, project)'
+  ].join('\n');
+  return runPython(env, script, []);
+}
+
+function runPython(env: TestEnv, script: string, args: string[]): string {
+  // PYTHON, else the project's venv (the Makefile's), else whatever python is on PATH.
+  const venv = path.join(__dirname, '..', '..', '.venv', 'bin', 'python');
+  const python = process.env.PYTHON || (fs.existsSync(venv) ? venv : 'python');
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOME: env.home };
+  delete childEnv.GOOGLE_APPLICATION_CREDENTIALS;
+  delete childEnv.CLOUDSDK_CONFIG;
+  childEnv.GCE_METADATA_HOST = '127.0.0.1:9'; // never ask a real metadata server
+  const result = spawnSync(python, ['-c', script, ...args], {
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: 30_000
+  });
+  if (result.status !== 0) {
+    throw new Error(`python failed: ${result.stderr}`);
+  }
+  return result.stdout.trim();
+}
+
+/** Moves the credential files aside so a spec starts signed out. */
+export function clearCredentials(env: TestEnv): void {
+  for (const parts of [EE_FILE, ADC_FILE]) {
+    fs.rmSync(path.join(env.home, ...parts), { force: true });
+  }
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(__dirname, '..', 'screenshots', `${name}.png`);
+}
