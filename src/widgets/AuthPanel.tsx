@@ -7,37 +7,18 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { credentialEvents, type IAuthClient } from '../api';
 import {
-  credentialEvents,
-  type CustomClientInfo,
-  type IAuthClient
-} from '../api';
-import {
-  ambientIdentity,
   clientsFor,
-  defaultTargets,
-  effectiveClient,
   isFlowMode,
   isSettled,
   modeOptions,
-  modeTakesTargets,
-  parseScopes,
   preselectMode,
-  userSignInMode,
   type ApiErrorBody,
-  type ClientKind,
   type CredentialsReport,
   type EnvironmentReport,
-  type FlowMode,
-  type ModeOption,
-  type ScopeChoice,
-  type SignInMode,
-  type StartFlowRequest,
-  type Target
+  type SignInMode
 } from '../core';
-import { AmbientView } from './auth/AmbientView';
-import { ClientChooser } from './auth/ClientChooser';
-import { CustomClientUpload } from './auth/CustomClientUpload';
 import { toErrorBody } from './auth/errors';
 import { readJsonFile } from './auth/files';
 import {
@@ -45,28 +26,21 @@ import {
   type IFlowControllerOptions
 } from './auth/FlowController';
 import { FlowStatus } from './auth/FlowStatus';
-import { ModeSelector } from './auth/ModeSelector';
-import { ScopeChooser } from './auth/ScopeChooser';
-import { ServiceAccountForm } from './auth/ServiceAccountForm';
-import { TargetsChooser } from './auth/TargetsChooser';
+import {
+  buildStartRequest,
+  formProblem,
+  INITIAL_FORM,
+  type ISignInForm
+} from './auth/form';
+import { SignInForm, type ICustomClientState } from './auth/SignInForm';
 import { CredentialsView } from './CredentialsView';
 import { EnvironmentView } from './EnvironmentView';
 
-/** What the user chose in the form, and what the server told the panel. */
-interface IPanelModel {
+/** What the server told the panel. */
+interface IServerState {
   environment?: EnvironmentReport;
   credentials?: CredentialsReport;
   loadError?: ApiErrorBody;
-  customClient: CustomClientInfo | null;
-  clientBusy: boolean;
-  clientError: string | null;
-  mode: SignInMode | null;
-  modeTouched: boolean;
-  scopeChoice: ScopeChoice;
-  customScopes: string;
-  targets: Target[];
-  targetsTouched: boolean;
-  client: ClientKind;
 }
 
 /**
@@ -110,19 +84,19 @@ export class AuthPanel extends ReactWidget {
     await Promise.all([
       this.client.environment(this.origin, { refresh }).then(
         environment => {
-          this.set({ environment, loadError: undefined });
+          this.setServer({ environment, loadError: undefined });
           if (refresh) {
             // The re-probe may have found other credentials (a metadata server): every view
             // (this panel's list, the status item) reads them again.
             credentialEvents.emit('environment-rechecked');
           }
         },
-        error => this.set({ loadError: toErrorBody(error) })
+        error => this.setServer({ loadError: toErrorBody(error) })
       ),
       this.loadCredentials(),
       this.client.customClient().then(
-        customClient => this.set({ customClient }),
-        () => this.set({ customClient: null })
+        info => this.setCustomClient({ info }),
+        () => this.setCustomClient({ info: null })
       )
     ]);
   }
@@ -141,7 +115,7 @@ export class AuthPanel extends ReactWidget {
 
   protected render(): JSX.Element {
     const { trans } = this;
-    const { environment, credentials, loadError } = this.model;
+    const { environment, credentials, loadError } = this.server;
     return (
       <div className="jp-GoogleAuth-body">
         <header className="jp-GoogleAuth-header">
@@ -188,9 +162,7 @@ export class AuthPanel extends ReactWidget {
   }
 
   private renderSignIn(environment: EnvironmentReport): JSX.Element {
-    const { trans, model, flow } = this;
-    const options = this.options(environment);
-    const mode = this.currentMode(environment);
+    const { trans, flow } = this;
     return (
       <section
         className="jp-GoogleAuth-signin"
@@ -198,64 +170,22 @@ export class AuthPanel extends ReactWidget {
       >
         {/* The form while no flow runs; then only the flow's next step and outcome. */}
         {flow.state.phase === 'idle' && (
-          <>
-            <ModeSelector
-              options={options}
-              value={mode}
-              recommended={environment.recommended_mode}
-              onChange={m => this.chooseMode(m)}
-              extra={option => this.renderModeExtra(option, mode)}
-              trans={trans}
-            />
-            {isFlowMode(mode) && (
-              <fieldset className="jp-GoogleAuth-options">
-                <legend className="jp-GoogleAuth-visuallyHidden">
-                  {trans.__('Sign-in options')}
-                </legend>
-                {this.renderScopes()}
-                {modeTakesTargets(mode) && (
-                  <TargetsChooser
-                    value={model.targets}
-                    onChange={targets =>
-                      this.set({ targets, targetsTouched: true })
-                    }
-                    trans={trans}
-                  />
-                )}
-                <ClientChooser
-                  mode={mode}
-                  value={effectiveClient(mode, model.client) ?? model.client}
-                  onChange={client => this.set({ client })}
-                  trans={trans}
-                >
-                  {effectiveClient(mode, model.client) === 'custom' &&
-                    this.renderClientUpload()}
-                </ClientChooser>
-                {this.requestProblem(mode) && (
-                  <p className="jp-GoogleAuth-fieldError">
-                    {this.requestProblem(mode)}
-                  </p>
-                )}
-                <Button
-                  className="jp-GoogleAuth-signIn"
-                  disabled={this.requestProblem(mode) !== null}
-                  onClick={() => this.startFlow()}
-                >
-                  {this._force
-                    ? trans.__('Sign in again')
-                    : trans.__('Sign in')}
-                </Button>
-              </fieldset>
-            )}
-            {mode === 'ambient' && this.renderAmbient(environment, options)}
-            {mode === 'service-account' && (
-              <ServiceAccountForm
-                client={this.client}
-                onStored={() => void this.loadCredentials()}
-                trans={trans}
-              />
-            )}
-          </>
+          <SignInForm
+            environment={environment}
+            options={modeOptions(environment, this.modeContext())}
+            mode={this.currentMode(environment)}
+            form={this.form}
+            customClient={this.customClient}
+            force={this._force}
+            client={this.client}
+            onChange={changes => this.setForm(changes)}
+            onChooseMode={mode => this.chooseMode(mode)}
+            onStart={() => this.startFlow()}
+            onUploadClient={file => void this.uploadClient(file)}
+            onRemoveClient={() => void this.removeClient()}
+            onKeyStored={() => void this.loadCredentials()}
+            trans={trans}
+          />
         )}
         <FlowStatus
           state={flow.state}
@@ -275,151 +205,28 @@ export class AuthPanel extends ReactWidget {
     );
   }
 
-  private renderScopes(): JSX.Element {
-    const { model } = this;
-    const parsed = parseScopes(model.customScopes);
-    return (
-      <ScopeChooser
-        value={model.scopeChoice}
-        customText={model.customScopes}
-        error={
-          model.scopeChoice === 'custom' &&
-          model.customScopes.trim() &&
-          !parsed.ok
-            ? parsed.message
-            : null
-        }
-        onChange={scopeChoice =>
-          this.set({
-            scopeChoice,
-            // Follow the preset's default files until the user picks them by hand.
-            ...(this.model.targetsTouched
-              ? {}
-              : { targets: defaultTargets(scopeChoice) })
-          })
-        }
-        onCustomText={customScopes => this.set({ customScopes })}
-        trans={this.trans}
-      />
-    );
-  }
-
-  private renderClientUpload(): JSX.Element {
-    const { model } = this;
-    return (
-      <CustomClientUpload
-        info={model.customClient}
-        busy={model.clientBusy}
-        error={model.clientError}
-        onUpload={file => void this.uploadClient(file)}
-        onRemove={() => void this.removeClient()}
-        trans={this.trans}
-      />
-    );
-  }
-
-  /** Under an unavailable paste-url: the upload that makes it available. */
-  private renderModeExtra(
-    option: ModeOption,
-    mode: SignInMode | null
-  ): React.ReactNode {
-    const uploadShownBelow =
-      isFlowMode(mode) && effectiveClient(mode, this.model.client) === 'custom';
-    if (option.mode !== 'paste-url' || option.available || uploadShownBelow) {
-      return null;
-    }
-    return this.renderClientUpload();
-  }
-
-  private renderAmbient(
-    environment: EnvironmentReport,
-    options: ModeOption[]
-  ): JSX.Element | null {
-    const identity = ambientIdentity(environment);
-    if (!identity) {
-      return null;
-    }
-    const parsed = parseScopes(this.model.customScopes);
-    return (
-      <>
-        {this.renderScopes()}
-        <AmbientView
-          identity={identity}
-          choice={this.model.scopeChoice}
-          customScopes={parsed.ok ? parsed.scopes : []}
-          userMode={userSignInMode(options)}
-          onUseUserSignIn={m => this.chooseMode(m)}
-          trans={this.trans}
-        />
-      </>
-    );
-  }
-
-  private options(environment: EnvironmentReport): ModeOption[] {
-    return modeOptions(environment, {
-      customClient: this.model.customClient?.configured ?? false
-    });
+  private modeContext(): { customClient: boolean } {
+    return { customClient: this.customClient.info?.configured ?? false };
   }
 
   private currentMode(environment: EnvironmentReport): SignInMode {
-    return preselectMode(
-      environment,
-      { customClient: this.model.customClient?.configured ?? false },
-      this.model.modeTouched ? this.model.mode : null
-    );
-  }
-
-  /** Why the form cannot be sent yet, or null. */
-  private requestProblem(mode: FlowMode): string | null {
-    const { model, trans } = this;
-    if (model.scopeChoice === 'custom') {
-      const parsed = parseScopes(model.customScopes);
-      if (!parsed.ok) {
-        return model.customScopes.trim()
-          ? parsed.message
-          : trans.__('Type the scopes to request.');
-      }
-    }
-    if (modeTakesTargets(mode) && model.targets.length === 0) {
-      return trans.__('Choose at least one file to write.');
-    }
-    if (
-      effectiveClient(mode, model.client) === 'custom' &&
-      !model.customClient?.configured
-    ) {
-      return trans.__('Upload your client_secret.json first.');
-    }
-    return null;
-  }
-
-  private buildRequest(mode: FlowMode): StartFlowRequest {
-    const { model } = this;
-    const request: StartFlowRequest = { mode, origin: this.origin };
-    if (this._force) {
-      request.force = true;
-    }
-    if (model.scopeChoice === 'custom') {
-      const parsed = parseScopes(model.customScopes);
-      request.scopes = parsed.ok ? parsed.scopes : [];
-    } else {
-      request.preset = model.scopeChoice;
-    }
-    const client = effectiveClient(mode, model.client);
-    if (client) {
-      request.client = client;
-    }
-    if (modeTakesTargets(mode)) {
-      request.targets = model.targets;
-    }
-    return request;
+    return preselectMode(environment, this.modeContext(), this.form.mode);
   }
 
   private startFlow(): void {
     // The mode as of now, not as of the last render: a click can beat React's next paint.
-    const environment = this.model.environment;
+    const { environment } = this.server;
     const mode = environment ? this.currentMode(environment) : null;
-    if (isFlowMode(mode) && this.requestProblem(mode) === null) {
-      void this.flow.start(this.buildRequest(mode));
+    if (
+      isFlowMode(mode) &&
+      formProblem(this.form, mode, this.modeContext().customClient) === null
+    ) {
+      void this.flow.start(
+        buildStartRequest(this.form, mode, {
+          origin: this.origin,
+          force: this._force
+        })
+      );
     }
   }
 
@@ -427,47 +234,51 @@ export class AuthPanel extends ReactWidget {
     if (isSettled(this.flow.state.phase)) {
       this.flow.reset(); // the last outcome belonged to the mode left behind
     }
-    const client =
-      clientsFor(mode).length === 1 ? clientsFor(mode)[0] : this.model.client;
-    this.set({ mode, modeTouched: true, client });
+    const only = clientsFor(mode);
+    this.setForm({
+      mode,
+      client: only.length === 1 ? only[0] : this.form.client
+    });
   }
 
   private async uploadClient(file: File): Promise<void> {
-    this.set({ clientBusy: true, clientError: null });
+    this.setCustomClient({ busy: true, error: null });
     try {
       const parsed = await readJsonFile(file);
       if (!parsed.ok) {
-        this.set({ clientError: parsed.message });
+        this.setCustomClient({ error: parsed.message });
         return;
       }
-      const customClient = await this.client.uploadCustomClient(parsed.value);
-      this.set({ customClient, client: 'custom' });
+      const info = await this.client.uploadCustomClient(parsed.value);
+      this.setCustomClient({ info });
+      this.setForm({ client: 'custom' });
     } catch (error) {
       const body = toErrorBody(error);
-      this.set({
-        clientError: body.help ? `${body.message} ${body.help}` : body.message
+      this.setCustomClient({
+        error: body.help ? `${body.message} ${body.help}` : body.message
       });
     } finally {
-      this.set({ clientBusy: false });
+      this.setCustomClient({ busy: false });
     }
   }
 
   private async removeClient(): Promise<void> {
-    this.set({ clientBusy: true, clientError: null });
+    this.setCustomClient({ busy: true, error: null });
     try {
-      const customClient = await this.client.removeCustomClient();
-      this.set({ customClient, client: 'earthengine' });
+      const info = await this.client.removeCustomClient();
+      this.setCustomClient({ info });
+      this.setForm({ client: 'earthengine' });
     } catch (error) {
-      this.set({ clientError: toErrorBody(error).message });
+      this.setCustomClient({ error: toErrorBody(error).message });
     } finally {
-      this.set({ clientBusy: false });
+      this.setCustomClient({ busy: false });
     }
   }
 
   private loadCredentials(): Promise<void> {
     return this.client.credentials().then(
-      credentials => this.set({ credentials }),
-      error => this.set({ loadError: toErrorBody(error) })
+      credentials => this.setServer({ credentials }),
+      error => this.setServer({ loadError: toErrorBody(error) })
     );
   }
 
@@ -502,26 +313,34 @@ export class AuthPanel extends ReactWidget {
     }
   };
 
-  private set(changes: Partial<IPanelModel>): void {
-    if (this.isDisposed) {
-      return;
+  private setServer(changes: Partial<IServerState>): void {
+    this.server = { ...this.server, ...changes };
+    this.changed();
+  }
+
+  private setForm(changes: Partial<ISignInForm>): void {
+    this.form = { ...this.form, ...changes };
+    this.changed();
+  }
+
+  private setCustomClient(changes: Partial<ICustomClientState>): void {
+    this.customClient = { ...this.customClient, ...changes };
+    this.changed();
+  }
+
+  private changed(): void {
+    if (!this.isDisposed) {
+      this.update();
     }
-    this.model = { ...this.model, ...changes };
-    this.update();
   }
 
   private _force = false;
-  private model: IPanelModel = {
-    customClient: null,
-    clientBusy: false,
-    clientError: null,
-    mode: null,
-    modeTouched: false,
-    scopeChoice: 'earthengine',
-    customScopes: '',
-    targets: defaultTargets('earthengine'),
-    targetsTouched: false,
-    client: 'earthengine'
+  private server: IServerState = {};
+  private form: ISignInForm = INITIAL_FORM;
+  private customClient: ICustomClientState = {
+    info: null,
+    busy: false,
+    error: null
   };
 }
 

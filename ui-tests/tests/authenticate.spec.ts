@@ -1,5 +1,7 @@
 import { expect, test } from '@jupyterlab/galata';
 
+import { runFromPalette } from './palette';
+
 test.describe('Authenticate button', () => {
   test('opens the inline auth panel showing a local environment', async ({
     page,
@@ -42,14 +44,11 @@ test.describe('Authenticate button', () => {
 
   test('is in the command palette', async ({ page }) => {
     await page.notebook.createNew('palette.ipynb');
-    await page.keyboard.press('Control+Shift+C');
-    await page
-      .locator('#modal-command-palette input')
-      .fill('Google: Authenticate');
-    await expect(
-      page.locator(
-        '#modal-command-palette [data-command="google-auth:authenticate"]'
-      )
-    ).toBeVisible();
+    await runFromPalette(
+      page,
+      'Google: Authenticate',
+      'google-auth:authenticate'
+    );
+    await expect(page.locator('.jp-GoogleAuth-panel')).toBeVisible();
   });
 });

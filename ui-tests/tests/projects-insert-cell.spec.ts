@@ -1,4 +1,4 @@
-import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { expect, test } from '@jupyterlab/galata';
 
 import {
   clearCredentials,
@@ -6,16 +6,7 @@ import {
   signIn,
   EE_FILE
 } from './projects-helpers';
-
-async function runFromPalette(page: IJupyterLabPageFixture, label: string) {
-  await page.keyboard.press('Control+Shift+C');
-  await page.locator('#modal-command-palette input').fill(label);
-  await page
-    .locator(
-      '#modal-command-palette [data-command="google-auth:insert-ee-initialize"]'
-    )
-    .click();
-}
+import { runFromPalette } from './palette';
 
 test.describe('Insert ee.Initialize cell', () => {
   test.afterEach(() => clearCredentials());
@@ -29,7 +20,11 @@ test.describe('Insert ee.Initialize cell', () => {
     await page.notebook.addCell('code', 'print("last")');
     await page.notebook.selectCells(0);
 
-    await runFromPalette(page, 'Google: Insert ee.Initialize cell');
+    await runFromPalette(
+      page,
+      'Google: Insert ee.Initialize cell',
+      'google-auth:insert-ee-initialize'
+    );
     await expect(page.locator('.jp-Notebook .jp-Cell')).toHaveCount(3);
     expect(await page.notebook.getCellTextInput(1)).toBe(
       "import ee\nee.Initialize(project='ee-alice')"
@@ -43,7 +38,11 @@ test.describe('Insert ee.Initialize cell', () => {
   }) => {
     signIn();
     await page.notebook.createNew('ee-init-choose.ipynb');
-    await runFromPalette(page, 'Google: Insert ee.Initialize cell');
+    await runFromPalette(
+      page,
+      'Google: Insert ee.Initialize cell',
+      'google-auth:insert-ee-initialize'
+    );
 
     const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
     await dialog.locator('[data-project="alice-sandbox-1"]').click();

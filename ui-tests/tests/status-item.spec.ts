@@ -7,6 +7,7 @@ import {
   signIn,
   testEnv
 } from './projects-helpers';
+import { runFromPalette } from './palette';
 
 function statusItem(page: IJupyterLabPageFixture) {
   return page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem');
@@ -24,15 +25,11 @@ test.describe('Status bar item', () => {
     await expect(statusItem(page)).toHaveAttribute('data-state', 'signed-out');
 
     signIn('ee-alice');
-    await page.keyboard.press('Control+Shift+C');
-    await page
-      .locator('#modal-command-palette input')
-      .fill('Google: Show credential status');
-    await page
-      .locator(
-        '#modal-command-palette [data-command="google-auth:show-status"]'
-      )
-      .click();
+    await runFromPalette(
+      page,
+      'Google: Show credential status',
+      'google-auth:show-status'
+    );
     const dialog = page.locator('.jp-Dialog', {
       hasText: 'Google credentials'
     });

@@ -1,0 +1,158 @@
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { Button } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import type { CustomClientInfo, IAuthClient } from '../../api';
+import {
+  ambientIdentity,
+  effectiveClient,
+  isFlowMode,
+  modeTakesTargets,
+  parseScopes,
+  userSignInMode,
+  type EnvironmentReport,
+  type ModeOption,
+  type SignInMode
+} from '../../core';
+import { AmbientView } from './AmbientView';
+import { ClientChooser } from './ClientChooser';
+import { CustomClientUpload } from './CustomClientUpload';
+import { formProblem, withScopeChoice, type ISignInForm } from './form';
+import { ModeSelector } from './ModeSelector';
+import { ScopeChooser } from './ScopeChooser';
+import { ServiceAccountForm } from './ServiceAccountForm';
+import { TargetsChooser } from './TargetsChooser';
+
+export interface ICustomClientState {
+  info: CustomClientInfo | null;
+  busy: boolean;
+  error: string | null;
+}
+
+export interface ISignInFormProps {
+  environment: EnvironmentReport;
+  options: ModeOption[];
+  /** The mode in effect: the user's pick, else the preselected one. */
+  mode: SignInMode;
+  form: ISignInForm;
+  customClient: ICustomClientState;
+  force: boolean;
+  client: IAuthClient;
+  onChange: (changes: Partial<ISignInForm>) => void;
+  onChooseMode: (mode: SignInMode) => void;
+  onStart: () => void;
+  onUploadClient: (file: File) => void;
+  onRemoveClient: () => void;
+  onKeyStored: () => void;
+  trans: TranslationBundle;
+}
+
+/** The choices before a sign-in: mode, access, files, client; or ambient / key upload. */
+export function SignInForm(props: ISignInFormProps): JSX.Element {
+  const { environment, options, mode, form, trans } = props;
+  const configured = props.customClient.info?.configured ?? false;
+  const upload = (
+    <CustomClientUpload
+      info={props.customClient.info}
+      busy={props.customClient.busy}
+      error={props.customClient.error}
+      onUpload={props.onUploadClient}
+      onRemove={props.onRemoveClient}
+      trans={trans}
+    />
+  );
+  const uploadBelow =
+    isFlowMode(mode) && effectiveClient(mode, form.client) === 'custom';
+  const parsedCustom = parseScopes(form.customScopes);
+  const scopes = (
+    <ScopeChooser
+      value={form.scopeChoice}
+      customText={form.customScopes}
+      error={
+        form.scopeChoice === 'custom' &&
+        form.customScopes.trim() &&
+        !parsedCustom.ok
+          ? parsedCustom.message
+          : null
+      }
+      onChange={choice => props.onChange(withScopeChoice(form, choice))}
+      onCustomText={customScopes => props.onChange({ customScopes })}
+      trans={trans}
+    />
+  );
+  const identity = mode === 'ambient' ? ambientIdentity(environment) : null;
+  const problem = isFlowMode(mode) ? formProblem(form, mode, configured) : null;
+
+  return (
+    <>
+      <ModeSelector
+        options={options}
+        value={mode}
+        recommended={environment.recommended_mode}
+        onChange={props.onChooseMode}
+        // Under an unavailable paste-url: the upload that makes it available.
+        extra={option =>
+          option.mode === 'paste-url' && !option.available && !uploadBelow
+            ? upload
+            : null
+        }
+        trans={trans}
+      />
+      {isFlowMode(mode) && (
+        <fieldset className="jp-GoogleAuth-options">
+          <legend className="jp-GoogleAuth-visuallyHidden">
+            {trans.__('Sign-in options')}
+          </legend>
+          {scopes}
+          {modeTakesTargets(mode) && (
+            <TargetsChooser
+              value={form.targets}
+              onChange={targets =>
+                props.onChange({ targets, targetsTouched: true })
+              }
+              trans={trans}
+            />
+          )}
+          <ClientChooser
+            mode={mode}
+            value={effectiveClient(mode, form.client) ?? form.client}
+            onChange={client => props.onChange({ client })}
+            trans={trans}
+          >
+            {uploadBelow && upload}
+          </ClientChooser>
+          {problem && (
+            <p className="jp-GoogleAuth-fieldError">{trans.__(problem)}</p>
+          )}
+          <Button
+            className="jp-GoogleAuth-signIn"
+            disabled={problem !== null}
+            onClick={props.onStart}
+          >
+            {props.force ? trans.__('Sign in again') : trans.__('Sign in')}
+          </Button>
+        </fieldset>
+      )}
+      {identity && (
+        <>
+          {scopes}
+          <AmbientView
+            identity={identity}
+            choice={form.scopeChoice}
+            customScopes={parsedCustom.ok ? parsedCustom.scopes : []}
+            userMode={userSignInMode(options)}
+            onUseUserSignIn={props.onChooseMode}
+            trans={trans}
+          />
+        </>
+      )}
+      {mode === 'service-account' && (
+        <ServiceAccountForm
+          client={props.client}
+          onStored={props.onKeyStored}
+          trans={trans}
+        />
+      )}
+    </>
+  );
+}
