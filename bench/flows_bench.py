@@ -55,6 +55,7 @@ TOKEN = "bench-token"
 
 COMMON_ACTIONS = [
     "click Authenticate in the notebook toolbar",
+    "click Sign in in the panel",
     "click the consent link (opens Google in a new tab)",
     "choose the account on Google's page",
     "click Allow",
@@ -68,6 +69,8 @@ ACTIONS_BY_EXPECTS = {
         "click Submit",
     ],
 }
+# Modes that are not the recommended one where they are used need a pick in the panel first.
+MODE_PICK = {"paste-url": ["choose paste-url in the panel"]}
 FIRST_TIME_ONLY = {"paste-url": ["click Upload client_secret.json", "choose the file"]}
 
 EE_CHILD = "import ee; ee.Authenticate(auth_mode='notebook', quiet=True)"
@@ -283,7 +286,8 @@ def count_actions(server: Server) -> list[tuple[str, str, int, list[str], str]]:
                 f"google-auth/flows/{view['id']}/complete",
                 {"redirect_url": answer["location"]},
             )
-        actions = COMMON_ACTIONS + ACTIONS_BY_EXPECTS[expects]
+        actions = COMMON_ACTIONS[:1] + MODE_PICK.get(mode, []) + COMMON_ACTIONS[1:]
+        actions += ACTIONS_BY_EXPECTS[expects]
         written = ", ".join(f["target"] for f in (view.get("result") or {}).get("files", []))
         rows.append((mode, expects, len(actions), actions, f"{view['state']} ({written})"))
     return rows
