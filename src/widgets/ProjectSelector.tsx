@@ -9,7 +9,7 @@ import {
   type SetProjectResult
 } from '../core/projects';
 import { deriveStatus } from '../core/status';
-import { explainError, type IShownError } from './projectErrors';
+import { toShownError, type IShownError } from './projectErrors';
 import { useDebounced } from './projectHooks';
 import { optionId, ProjectList } from './projectList';
 import { useProjectListing, useServices } from './projectListing';
@@ -97,7 +97,7 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
       result => props.onChosen(result, gcloud),
       reason => {
         setSaving(null);
-        setSaveError({ ...explainError(reason), manual });
+        setSaveError({ ...toShownError(reason), manual });
       }
     );
   };

@@ -7,7 +7,7 @@ export interface IShownError {
 }
 
 /** Any failure as code, message and help, ready to show. */
-export function explainError(error: unknown): IShownError {
+export function toShownError(error: unknown): IShownError {
   if (error instanceof GoogleAuthApiError) {
     return { code: error.code, message: error.message, help: error.help };
   }

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import type { IProjectsApi } from '../api/projects';
 import type { ProjectServices, ProjectSummary } from '../core/projects';
-import { explainError, type IShownError } from './projectErrors';
+import { toShownError, type IShownError } from './projectErrors';
 import { useLatest } from './projectHooks';
 import type { ServicesLoad } from './projectServices';
 
@@ -52,7 +52,7 @@ export function useProjectListing(
         },
         reason => {
           if (current()) {
-            setError(explainError(reason));
+            setError(toShownError(reason));
             setLoading(false);
           }
         }
@@ -98,7 +98,7 @@ export function useServices(
       put(project, 'loading');
       api.services(project).then(
         (reply: ProjectServices) => put(project, reply),
-        reason => put(project, explainError(reason))
+        reason => put(project, toShownError(reason))
       );
     }, delay);
     return () => clearTimeout(timer);

@@ -114,7 +114,7 @@ export function FlowStatus(
               <strong>{error.message}</strong>
             </p>
             <p className="jp-GoogleAuth-help">
-              {explainError(error.code, error.help)}
+              {trans.__(explainError(error.code, error.help))}
             </p>
           </div>
           {retry()}
@@ -125,7 +125,7 @@ export function FlowStatus(
       return (
         <section className="jp-GoogleAuth-flow" data-phase={phase}>
           <p className="jp-GoogleAuth-error" role="alert">
-            {explainError('expired')}
+            {trans.__(explainError('expired'))}
           </p>
           {retry()}
         </section>
