@@ -6,7 +6,7 @@ import type {
   FlowView,
   StartFlowRequest
 } from '../core';
-import { requestAPI } from './request';
+import { jsonInit, requestAPI } from './request';
 
 export interface CustomClientInfo {
   configured: boolean;
@@ -41,12 +41,6 @@ export interface IAuthClient {
   storeServiceAccount(key: unknown): Promise<ServiceAccountStored>;
 }
 
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  body: body === undefined ? undefined : JSON.stringify(body),
-  headers: { 'Content-Type': 'application/json' }
-});
-
 const flowPath = (id: string) => `flows/${encodeURIComponent(id)}`;
 
 /** The server API behind the panel: flows, custom client, service-account keys. */
@@ -67,7 +61,7 @@ export class AuthClient implements IAuthClient {
   }
 
   startFlow(request: StartFlowRequest): Promise<FlowView | AlreadySignedIn> {
-    return requestAPI('flows', json('POST', request));
+    return requestAPI('flows', jsonInit('POST', request));
   }
 
   getFlow(id: string): Promise<FlowView> {
@@ -75,7 +69,7 @@ export class AuthClient implements IAuthClient {
   }
 
   completeFlow(id: string, body: CompleteFlowRequest): Promise<FlowView> {
-    return requestAPI(`${flowPath(id)}/complete`, json('POST', body));
+    return requestAPI(`${flowPath(id)}/complete`, jsonInit('POST', body));
   }
 
   async cancelFlow(id: string): Promise<void> {
@@ -89,7 +83,7 @@ export class AuthClient implements IAuthClient {
   uploadCustomClient(clientSecret: unknown): Promise<CustomClientInfo> {
     return requestAPI(
       'custom-client',
-      json('PUT', { client_secret: clientSecret })
+      jsonInit('PUT', { client_secret: clientSecret })
     );
   }
 
@@ -98,6 +92,6 @@ export class AuthClient implements IAuthClient {
   }
 
   storeServiceAccount(key: unknown): Promise<ServiceAccountStored> {
-    return requestAPI('service-account', json('POST', { key, try: true }));
+    return requestAPI('service-account', jsonInit('POST', { key, try: true }));
   }
 }

@@ -4,8 +4,8 @@ import type {
   SetProjectResult,
   SignOutResult
 } from '../core/projects';
-import type { CredentialsReportWithProjects } from '../core/status';
-import { requestAPI } from './request';
+import type { CredentialsReport } from '../core/types';
+import { jsonInit, requestAPI } from './request';
 
 export interface ListProjectsOptions {
   query?: string;
@@ -18,7 +18,7 @@ export interface ListProjectsOptions {
  * take this interface, so tests inject a fake instead of a server.
  */
 export interface IProjectsApi {
-  credentials(): Promise<CredentialsReportWithProjects>;
+  credentials(): Promise<CredentialsReport>;
   listProjects(options?: ListProjectsOptions): Promise<ProjectsPage>;
   recentProjects(): Promise<string[]>;
   services(project: string): Promise<ProjectServices>;
@@ -26,16 +26,10 @@ export interface IProjectsApi {
   signOut(revoke?: boolean): Promise<SignOutResult>;
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
-  method,
-  body: JSON.stringify(body),
-  headers: { 'Content-Type': 'application/json' }
-});
-
 /** The projects, project and sign-out routes of the server API (DESIGN.md section 5). */
 export class ProjectsClient implements IProjectsApi {
-  credentials(): Promise<CredentialsReportWithProjects> {
-    return requestAPI<CredentialsReportWithProjects>('credentials');
+  credentials(): Promise<CredentialsReport> {
+    return requestAPI<CredentialsReport>('credentials');
   }
 
   listProjects(options: ListProjectsOptions = {}): Promise<ProjectsPage> {
@@ -64,11 +58,11 @@ export class ProjectsClient implements IProjectsApi {
   setProject(project: string, gcloud: boolean): Promise<SetProjectResult> {
     return requestAPI<SetProjectResult>(
       'project',
-      json('PUT', { project, gcloud })
+      jsonInit('PUT', { project, gcloud })
     );
   }
 
   signOut(revoke = true): Promise<SignOutResult> {
-    return requestAPI<SignOutResult>('sign-out', json('POST', { revoke }));
+    return requestAPI<SignOutResult>('sign-out', jsonInit('POST', { revoke }));
   }
 }

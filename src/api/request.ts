@@ -42,3 +42,12 @@ export async function requestAPI<T>(
   }
   return data as T;
 }
+
+/** A request with a JSON body (or none), for the routes that take one. */
+export function jsonInit(method: string, body?: unknown): RequestInit {
+  return {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' }
+  };
+}

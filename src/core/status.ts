@@ -5,13 +5,6 @@
 import type { CredentialSource, CredentialsReport, SourceName } from './types';
 
 /** `GET credentials` also names the project each library ends up with. */
-export interface CredentialsReportWithProjects extends CredentialsReport {
-  projects?: {
-    earthengine: string | null;
-    google_auth: string | null;
-  };
-}
-
 export type StatusState =
   | 'loading' // no answer yet
   | 'unavailable' // the server could not be asked
@@ -76,7 +69,7 @@ export function unavailableStatus(message: string): Status {
 
 /** Which project the chosen source leads to (the server's answer when it gave one). */
 function projectOf(
-  report: CredentialsReportWithProjects,
+  report: CredentialsReport,
   source: CredentialSource
 ): string | null {
   const fromServer =
@@ -93,7 +86,7 @@ function problemsText(source: CredentialSource): string {
   return source.problems.map(p => p.message).join(' ');
 }
 
-export function deriveStatus(report: CredentialsReportWithProjects): Status {
+export function deriveStatus(report: CredentialsReport): Status {
   // ee first: it is what the project selector and the ee.Initialize cell are about.
   const name = report.used_by.earthengine ?? report.used_by.google_auth;
   const source = name ? report.sources.find(s => s.name === name) : undefined;

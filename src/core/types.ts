@@ -61,6 +61,8 @@ export interface CredentialSource {
 export interface CredentialsReport {
   sources: CredentialSource[];
   used_by: { earthengine: SourceName | null; google_auth: SourceName | null };
+  /** The project each library will bill, as the server works it out. */
+  projects?: { earthengine: string | null; google_auth: string | null };
 }
 
 /** The body of every error the server API answers. */

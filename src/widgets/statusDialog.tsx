@@ -3,13 +3,13 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { CredentialsReportWithProjects } from '../core/status';
+import type { CredentialsReport } from '../core/types';
 import { deriveStatus } from '../core/status';
 import { CredentialsView } from './CredentialsView';
 
 /** "Show credential status": every source, which one each library uses, and the summary. */
 export async function showStatusDialog(
-  report: CredentialsReportWithProjects,
+  report: CredentialsReport,
   trans: TranslationBundle
 ): Promise<void> {
   const status = deriveStatus(report);

@@ -6,9 +6,9 @@ import {
   deriveStatus,
   LOADING_STATUS,
   unavailableStatus,
-  type CredentialsReportWithProjects,
   type Status
 } from '../core/status';
+import type { CredentialsReport } from '../core/types';
 
 export interface IStatusModelOptions {
   /** Normal spacing of polls; failures back off from it up to `max`. */
@@ -52,7 +52,7 @@ export class StatusModel {
     return this._status;
   }
 
-  get report(): CredentialsReportWithProjects | null {
+  get report(): CredentialsReport | null {
     return this._report;
   }
 
@@ -97,7 +97,7 @@ export class StatusModel {
     }
   }
 
-  private _set(status: Status, report: CredentialsReportWithProjects | null) {
+  private _set(status: Status, report: CredentialsReport | null) {
     this._answeredAt = Date.now();
     this._status = status;
     this._report = report;
@@ -108,7 +108,7 @@ export class StatusModel {
   private readonly _focusGap: number;
   private readonly _changed = new Signal<this, Status>(this);
   private _status: Status = LOADING_STATUS;
-  private _report: CredentialsReportWithProjects | null = null;
+  private _report: CredentialsReport | null = null;
   private _answeredAt = 0;
   private _seq = 0;
 }

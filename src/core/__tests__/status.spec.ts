@@ -1,9 +1,5 @@
-import {
-  deriveStatus,
-  unavailableStatus,
-  type CredentialsReportWithProjects
-} from '../status';
-import type { CredentialSource, SourceName } from '../types';
+import { deriveStatus, unavailableStatus } from '../status';
+import type { CredentialSource, CredentialsReport, SourceName } from '../types';
 
 function source(
   name: SourceName,
@@ -25,7 +21,7 @@ function report(
   sources: CredentialSource[],
   used: [SourceName | null, SourceName | null],
   projects?: [string | null, string | null]
-): CredentialsReportWithProjects {
+): CredentialsReport {
   return {
     sources,
     used_by: { earthengine: used[0], google_auth: used[1] },

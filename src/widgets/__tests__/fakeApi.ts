@@ -5,7 +5,7 @@ import type {
   ProjectSummary,
   SetProjectResult
 } from '../../core/projects';
-import type { CredentialsReportWithProjects } from '../../core/status';
+import type { CredentialsReport } from '../../core/types';
 
 export function generated(count: number): ProjectSummary[] {
   return Array.from({ length: count }, (_, i) => {
@@ -18,7 +18,7 @@ export function generated(count: number): ProjectSummary[] {
   });
 }
 
-export const aliceReport: CredentialsReportWithProjects = {
+export const aliceReport: CredentialsReport = {
   sources: [
     {
       name: 'earthengine',
@@ -44,7 +44,7 @@ export class FakeApi implements IProjectsApi {
   listError: Error | null = null;
   setError: Error | null = null;
 
-  async credentials(): Promise<CredentialsReportWithProjects> {
+  async credentials(): Promise<CredentialsReport> {
     return this.report;
   }
 
