@@ -14,7 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 from test_flows_fixtures import api, origin, registry, settings, stored_files  # noqa: F401
 
 from jupyterlab_google_auth.clients import EE_CLIENT_ID
-from jupyterlab_google_auth.credentials.store import CredentialStore
 from testing.fake_google import (
     ALICE,
     BOB,
@@ -23,6 +22,7 @@ from testing.fake_google import (
     EE_NOTEBOOK_CLIENT_ID,
     custom_client_secret_json,
 )
+from testing.signed_in import sign_in
 
 EE = "https://www.googleapis.com/auth/earthengine"
 CLOUD = "https://www.googleapis.com/auth/cloud-platform"
@@ -354,15 +354,7 @@ async def test_flows_of_another_user_are_unknown(api, registry):
 
 
 def _write_signed_in(fake_google, scopes, targets=("earthengine", "adc")):
-    token = fake_google.state.issue_refresh_token(CUSTOM_CLIENT_ID, ALICE, scopes).value
-    CredentialStore().write_user_credentials(
-        list(targets),
-        refresh_token=token,
-        client_id=CUSTOM_CLIENT_ID,
-        client_secret=CUSTOM_CLIENT_SECRET,
-        scopes=scopes,
-        account=ALICE,
-    )
+    sign_in(fake_google, scopes, targets=targets)
 
 
 async def test_already_signed_in_and_force(api, fake_google):

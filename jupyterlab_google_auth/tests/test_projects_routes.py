@@ -14,7 +14,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from tornado.httpclient import HTTPClientError
 
 from jupyterlab_google_auth.credentials.store import CredentialStore
-from testing.fake_google import ALICE, BOB, CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
+from testing import signed_in
+from testing.fake_google import ALICE, BOB, CUSTOM_CLIENT_SECRET
 
 CLOUD = "https://www.googleapis.com/auth/cloud-platform"
 EE = "https://www.googleapis.com/auth/earthengine"
@@ -24,19 +25,7 @@ GL_API = "generativelanguage.googleapis.com"
 
 
 def sign_in(fake_google, account=ALICE, scopes=SCOPES, targets=("earthengine", "adc")):
-    """A real refresh token from the fake, stored by the credential store as a sign-in would."""
-    token = fake_google.call(
-        fake_google.state.issue_refresh_token, CUSTOM_CLIENT_ID, account, scopes
-    ).value
-    CredentialStore().write_user_credentials(
-        list(targets),
-        refresh_token=token,
-        client_id=CUSTOM_CLIENT_ID,
-        client_secret=CUSTOM_CLIENT_SECRET,
-        scopes=scopes,
-        account=account,
-    )
-    return token
+    return signed_in.sign_in(fake_google, scopes, account=account, targets=targets)
 
 
 def secrets_of(fake_google, *extra):

@@ -5,8 +5,8 @@ import json
 import pytest
 from tornado.httpclient import HTTPClientError
 
-from jupyterlab_google_auth.credentials.store import CredentialStore
-from testing.fake_google import ALICE, CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
+from testing.fake_google import CUSTOM_CLIENT_SECRET
+from testing.signed_in import sign_in
 
 
 async def get_json(jp_fetch, *parts, **params):
@@ -62,16 +62,7 @@ async def test_credentials_report_lists_every_source(jp_fetch):
 async def test_credentials_report_checks_validity_and_hides_secrets(jp_fetch, fake_google):
     # A real refresh token from the fake, written by the store as a sign-in would.
     scopes = ["https://www.googleapis.com/auth/cloud-platform", "openid"]
-    refresh_token = fake_google.state.issue_refresh_token(CUSTOM_CLIENT_ID, ALICE, scopes).value
-    CredentialStore().write_user_credentials(
-        ["earthengine", "adc"],
-        refresh_token=refresh_token,
-        client_id=CUSTOM_CLIENT_ID,
-        client_secret=CUSTOM_CLIENT_SECRET,
-        scopes=scopes,
-        account=ALICE,
-        project="ee-alice",
-    )
+    refresh_token = sign_in(fake_google, scopes, project="ee-alice")
     response = await jp_fetch("google-auth", "credentials")
     text = response.body.decode()
     data = json.loads(text)

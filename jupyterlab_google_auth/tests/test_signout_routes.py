@@ -7,24 +7,14 @@ from pathlib import Path
 from tornado.httpclient import HTTPClientError
 
 from jupyterlab_google_auth.credentials.store import CredentialStore
-from testing.fake_google import ALICE, BOB, CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
+from testing import signed_in
+from testing.fake_google import ALICE, BOB, CUSTOM_CLIENT_SECRET
 
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform", "openid"]
 
 
 def sign_in(fake_google, account=ALICE, targets=("earthengine", "adc")):
-    token = fake_google.call(
-        fake_google.state.issue_refresh_token, CUSTOM_CLIENT_ID, account, SCOPES
-    ).value
-    CredentialStore().write_user_credentials(
-        list(targets),
-        refresh_token=token,
-        client_id=CUSTOM_CLIENT_ID,
-        client_secret=CUSTOM_CLIENT_SECRET,
-        scopes=SCOPES,
-        account=account,
-    )
-    return token
+    return signed_in.sign_in(fake_google, SCOPES, account=account, targets=targets)
 
 
 def is_revoked(fake_google, token):
