@@ -38,9 +38,7 @@ class OAuthCallbackHandler(JupyterHandler):
         self.set_header("Referrer-Policy", "no-referrer")
         self.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
         state = self.get_query_argument("state", "")
-        flows = self.settings["google_auth_state"].get("flows")
-        finish = getattr(flows, "finish_callback", None)
-        if not state or len(state) > MAX_PARAM_CHARS or finish is None:
+        if not state or len(state) > MAX_PARAM_CHARS:
             return self._answer(
                 400,
                 "Sign-in link not recognised",
@@ -50,7 +48,8 @@ class OAuthCallbackHandler(JupyterHandler):
         args = {
             k: self.get_query_argument(k, "")[:MAX_PARAM_CHARS] for k in ("code", "error", "scope")
         }
-        status, title, message = await finish(state, **args)
+        flows = self.settings["google_auth_state"]["flows"]
+        status, title, message = await flows.finish_callback(state, **args)
         self._answer(status, title, message)
 
     def _answer(self, status: int, title: str, message: str) -> None:
