@@ -1,5 +1,7 @@
 """GET environment: where this server runs and which sign-in mode fits."""
 
+import asyncio
+
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
@@ -22,7 +24,10 @@ class EnvironmentHandler(GoogleAuthHandler):
         # ?refresh=1 (the panel's "Check again"): probe now instead of answering from the cache.
         refresh = self.get_query_argument("refresh", "") in ("1", "true")
         # An uploaded client_secret.json makes paste-url available, not just the admin's file.
-        custom = self.state["custom_client"].resolve(self.google_auth.client_secrets_file)
+        # (It may read the administrator's file: off the event loop, like the flow registry.)
+        custom = await asyncio.to_thread(
+            self.state["custom_client"].resolve, self.google_auth.client_secrets_file
+        )
         try:
             facts = await describe_environment(
                 self.google_auth,
