@@ -7,7 +7,7 @@ import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { AuthClient } from '../api';
-import { AuthPanel } from '../widgets/AuthPanel';
+import { AuthPanel } from '../widgets/auth/AuthPanel';
 import { attachBelowActiveCell } from '../widgets/attach';
 import { googleIcon } from '../widgets/icons';
 

@@ -6,7 +6,7 @@ import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { credentialEvents, ProjectsClient } from '../api';
-import { showProjectSelector } from '../widgets/projectDialog';
+import { showProjectSelector } from '../widgets/projects/dialog';
 
 export const CommandIDs = {
   selectProject: 'google-auth:select-project'

@@ -8,9 +8,9 @@ import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { credentialEvents, ProjectsClient } from '../api';
-import { StatusItem } from '../widgets/StatusItem';
-import { showStatusDialog } from '../widgets/statusDialog';
-import { StatusModel } from '../widgets/statusModel';
+import { StatusItem } from '../widgets/status/StatusItem';
+import { showStatusDialog } from '../widgets/status/dialog';
+import { StatusModel } from '../widgets/status/model';
 import { CommandIDs as ProjectCommands } from './projects';
 
 export const CommandIDs = {

@@ -7,7 +7,7 @@ import {
   type IAuthClient
 } from '../../api';
 import type { EnvironmentReport, FlowView } from '../../core';
-import { AuthPanel } from '../AuthPanel';
+import { AuthPanel } from '../auth/AuthPanel';
 
 const trans = nullTranslator.load('jupyterlab_google_auth');
 

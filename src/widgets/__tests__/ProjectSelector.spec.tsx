@@ -3,7 +3,7 @@ import * as React from 'react';
 import { act } from 'react';
 
 import { GoogleAuthApiError } from '../../api/errors';
-import { ProjectSelector } from '../ProjectSelector';
+import { ProjectSelector } from '../projects/ProjectSelector';
 import { FakeApi } from './fakeApi';
 import {
   click,

@@ -3,8 +3,8 @@ import { act } from 'react';
 
 import { GoogleAuthNetworkError } from '../../api/errors';
 import { deriveStatus } from '../../core/status';
-import { StatusItem, StatusView } from '../StatusItem';
-import { StatusModel } from '../statusModel';
+import { StatusItem, StatusView } from '../status/StatusItem';
+import { StatusModel } from '../status/model';
 import { aliceReport } from './fakeApi';
 import { click, press, render, settle } from './render';
 

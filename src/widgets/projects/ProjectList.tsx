@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { ProjectEntry } from '../core/projects';
+import type { ProjectEntry } from '../../core/projects';
 
 export interface IProjectListProps {
   id: string;

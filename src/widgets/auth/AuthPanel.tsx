@@ -7,7 +7,7 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { credentialEvents, type IAuthClient } from '../api';
+import { credentialEvents, type IAuthClient } from '../../api';
 import {
   clientsFor,
   isFlowMode,
@@ -18,21 +18,21 @@ import {
   type CredentialsReport,
   type EnvironmentReport,
   type SignInMode
-} from '../core';
-import { toErrorBody } from './auth/errors';
-import { readJsonFile } from './auth/files';
+} from '../../core';
+import { toErrorBody } from './errors';
+import { readJsonFile } from './files';
 import {
   FlowController,
   type IFlowControllerOptions
-} from './auth/FlowController';
-import { FlowStatus } from './auth/FlowStatus';
+} from './FlowController';
+import { FlowStatus } from './FlowStatus';
 import {
   buildStartRequest,
   formProblem,
   INITIAL_FORM,
   type ISignInForm
-} from './auth/form';
-import { SignInForm, type ICustomClientState } from './auth/SignInForm';
+} from './form';
+import { SignInForm, type ICustomClientState } from './SignInForm';
 import { CredentialsView } from './CredentialsView';
 import { EnvironmentView } from './EnvironmentView';
 

@@ -1,20 +1,20 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IProjectsApi } from '../api/projects';
+import type { IProjectsApi } from '../../api/projects';
 import {
   mergeProjects,
   moveHighlight,
   normalizeQuery,
   type SetProjectResult
-} from '../core/projects';
-import { deriveStatus } from '../core/status';
-import { toShownError, type IShownError } from './projectErrors';
-import { useDebounced } from './projectHooks';
-import { optionId, ProjectList } from './projectList';
-import { useProjectListing, useServices } from './projectListing';
-import { ManualProject } from './projectManual';
-import { ServicesView } from './projectServices';
+} from '../../core/projects';
+import { deriveStatus } from '../../core/status';
+import { toShownError, type IShownError } from './errors';
+import { useDebounced } from './hooks';
+import { optionId, ProjectList } from './ProjectList';
+import { useProjectListing, useServices } from './listing';
+import { ManualProject } from './ManualProject';
+import { ServicesView } from './ServicesView';
 
 export interface IProjectSelectorProps {
   api: IProjectsApi;

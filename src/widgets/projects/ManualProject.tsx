@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { projectIdProblem } from '../core/projects';
+import { projectIdProblem } from '../../core/projects';
 
 /**
  * A project id typed by hand, for a project the credentials cannot list (no

@@ -1,10 +1,10 @@
 import * as React from 'react';
 
-import type { IProjectsApi } from '../api/projects';
-import type { ProjectServices, ProjectSummary } from '../core/projects';
-import { toShownError, type IShownError } from './projectErrors';
-import { useLatest } from './projectHooks';
-import type { ServicesLoad } from './projectServices';
+import type { IProjectsApi } from '../../api/projects';
+import type { ProjectServices, ProjectSummary } from '../../core/projects';
+import { toShownError, type IShownError } from './errors';
+import { useLatest } from './hooks';
+import type { ServicesLoad } from './ServicesView';
 
 export interface IListing {
   items: ProjectSummary[];

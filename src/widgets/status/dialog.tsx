@@ -3,9 +3,9 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { CredentialsReport } from '../core/types';
-import { deriveStatus } from '../core/status';
-import { CredentialsView } from './CredentialsView';
+import type { CredentialsReport } from '../../core/types';
+import { deriveStatus } from '../../core/status';
+import { CredentialsView } from '../auth/CredentialsView';
 
 /** "Show credential status": every source, which one each library uses, and the summary. */
 export async function showStatusDialog(

@@ -6,7 +6,7 @@ import {
   describeUsage,
   sourceLabel,
   type CredentialsReport
-} from '../core';
+} from '../../core';
 
 /** Every credential source on the kernel host, and which one each library will use. */
 export function CredentialsView(props: {

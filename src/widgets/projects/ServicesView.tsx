@@ -1,8 +1,8 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { ProjectServices } from '../core/projects';
-import type { IShownError } from './projectErrors';
+import type { ProjectServices } from '../../core/projects';
+import type { IShownError } from './errors';
 
 export type ServicesLoad = ProjectServices | 'loading' | IShownError;
 

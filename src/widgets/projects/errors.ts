@@ -1,4 +1,4 @@
-import { GoogleAuthApiError } from '../api/errors';
+import { GoogleAuthApiError } from '../../api/errors';
 
 export interface IShownError {
   code: string;

@@ -6,7 +6,7 @@ import {
   modeLabel,
   SIGN_IN_MODES,
   type EnvironmentReport
-} from '../core';
+} from '../../core';
 
 /** What the server found about where it runs, and the mode it recommends. */
 export function EnvironmentView(props: {

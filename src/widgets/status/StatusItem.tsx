@@ -1,9 +1,9 @@
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { Status } from '../core/status';
-import { accountIcon, statusWarningIcon } from './statusIcons';
-import type { StatusModel } from './statusModel';
+import type { Status } from '../../core/status';
+import { accountIcon, statusWarningIcon } from './icons';
+import type { StatusModel } from './model';
 
 /** The item's look for one status; a plain function so tests render it without a model. */
 export function StatusView(props: {

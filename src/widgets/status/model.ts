@@ -1,14 +1,14 @@
 import { Poll } from '@lumino/polling';
 import { Signal, type ISignal } from '@lumino/signaling';
 
-import type { IProjectsApi } from '../api/projects';
+import type { IProjectsApi } from '../../api/projects';
 import {
   deriveStatus,
   LOADING_STATUS,
   unavailableStatus,
   type Status
-} from '../core/status';
-import type { CredentialsReport } from '../core/types';
+} from '../../core/status';
+import type { CredentialsReport } from '../../core/types';
 
 export interface IStatusModelOptions {
   /** Normal spacing of polls; failures back off from it up to `max`. */

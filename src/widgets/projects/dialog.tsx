@@ -4,8 +4,8 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { PromiseDelegate } from '@lumino/coreutils';
 import * as React from 'react';
 
-import type { IProjectsApi } from '../api/projects';
-import type { SetProjectResult } from '../core/projects';
+import type { IProjectsApi } from '../../api/projects';
+import type { SetProjectResult } from '../../core/projects';
 import { ProjectSelector } from './ProjectSelector';
 
 /**
