@@ -21,10 +21,7 @@ import {
 } from '../../core';
 import { toErrorBody } from './errors';
 import { readJsonFile } from './files';
-import {
-  FlowController,
-  type IFlowControllerOptions
-} from './FlowController';
+import { FlowController, type IFlowControllerOptions } from './FlowController';
 import { FlowStatus } from './FlowStatus';
 import {
   buildStartRequest,
