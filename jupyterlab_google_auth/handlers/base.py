@@ -17,6 +17,20 @@ AUTH_RESOURCE = "google-auth"
 # (a service-account key is ~2.5 kB, a client_secret.json under 1 kB).
 MAX_BODY_BYTES = 64 * 1024
 
+# Longest integer literal a body may hold. Python refuses to convert integers past 4,300
+# digits (a ValueError while parsing); nothing in this API needs more than a few digits.
+MAX_INT_DIGITS = 100
+
+
+class _NumberTooLong(ValueError):
+    pass
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal.lstrip("-")) > MAX_INT_DIGITS:
+        raise _NumberTooLong
+    return int(literal)
+
 
 class ApiError(web.HTTPError):
     """An error the panel shows: a stable code, a message and the next step to take."""
@@ -47,7 +61,14 @@ class GoogleAuthHandler(APIHandler):
         if len(raw) > MAX_BODY_BYTES:
             raise ApiError(413, "too_large", "The request body is too large.")
         try:
-            data = json.loads(raw.decode("utf-8") or "{}")
+            data = json.loads(raw.decode("utf-8") or "{}", parse_int=_bounded_int)
+        except _NumberTooLong:
+            raise ApiError(
+                400,
+                "bad_json",
+                f"The request body holds a number longer than {MAX_INT_DIGITS} digits.",
+                "Send the value as a shorter number or as a string.",
+            ) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ApiError(400, "bad_json", f"The request body is not valid JSON: {exc}.") from exc
         except RecursionError:  # "[[[[..." deeper than the json module recurses
