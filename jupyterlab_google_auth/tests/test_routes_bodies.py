@@ -7,9 +7,8 @@ the XSRF check, so the body itself is what reaches the handler.
 
 import json
 
-from tornado.httpclient import HTTPClientError
-
 from test_routes_auth import extension_routes, implemented
+from tornado.httpclient import HTTPClientError
 
 HOSTILE_BODIES = [
     b"",
