@@ -136,7 +136,10 @@ class State:
         self.projects: dict[str, list[Project]] = default_projects()
         self.projects_denied: set[str] = set()
         self.services: dict[tuple[str, str], str] = {
-            ("ee-alice", "earthengine.googleapis.com"): "ENABLED"
+            ("ee-alice", "earthengine.googleapis.com"): "ENABLED",
+            ("alice-analytics", "earthengine.googleapis.com"): "ENABLED",
+            ("team-shared-data", "earthengine.googleapis.com"): "ENABLED",
+            ("bob-ee-project", "earthengine.googleapis.com"): "ENABLED",
         }
         self.services_denied: set[str] = set()
         self.metadata = MetadataConfig()
@@ -290,6 +293,15 @@ class State:
             self.services[(pid, service)] = state
         if denied is not None:
             (self.services_denied.add if denied else self.services_denied.discard)(pid)
+
+    def may_use_services(self, account: str, project_id: str) -> bool:
+        """Whether ``account`` holds serviceusage.services.use on the project (may bill it)."""
+        if project_id in self.services_denied:
+            return False
+        project = self.find_project(account, project_id)
+        if project is None:  # a project it cannot see, it cannot bill either
+            return False
+        return project.allows(project.service_users, account)
 
     def service_state(self, project_id: str, service: str) -> str:
         return self.services.get((project_id, service), "DISABLED")
