@@ -159,3 +159,19 @@ function usedBy(report: CredentialsReport, name: SourceName): string {
   }
   return users.join(' and ');
 }
+
+const EARTH_ENGINE_SCOPE = /\/auth\/earthengine(\.readonly)?$/;
+
+/**
+ * Whether the credentials ee will use were granted for Earth Engine (the Earth Engine
+ * presets): then the project selector says whether each project is ready for it.
+ */
+export function signedInForEarthEngine(report: CredentialsReport): boolean {
+  const name = report.used_by.earthengine;
+  const source = name ? report.sources.find(s => s.name === name) : undefined;
+  if (!source || !source.present) {
+    return false;
+  }
+  // Unknown scopes (a file without them): ee still uses it, so ask.
+  return !source.scopes || source.scopes.some(s => EARTH_ENGINE_SCOPE.test(s));
+}
