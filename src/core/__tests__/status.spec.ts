@@ -1,4 +1,8 @@
-import { deriveStatus, unavailableStatus } from '../status';
+import {
+  deriveStatus,
+  signedInForEarthEngine,
+  unavailableStatus
+} from '../status';
 import type { CredentialSource, CredentialsReport, SourceName } from '../types';
 
 function source(
@@ -153,5 +157,41 @@ describe('deriveStatus', () => {
     expect(s.state).toBe('unavailable');
     expect(s.warning).toBe(true);
     expect(s.title).toContain('Could not reach');
+  });
+});
+
+describe('signedInForEarthEngine', () => {
+  const report = (
+    scopes: string[] | null,
+    present = true
+  ): CredentialsReport => ({
+    sources: [
+      {
+        name: 'earthengine',
+        present,
+        type: 'authorized_user',
+        account: 'a@example.com',
+        scopes,
+        valid: true,
+        problems: []
+      }
+    ],
+    used_by: { earthengine: 'earthengine', google_auth: null },
+    projects: { earthengine: null, google_auth: null }
+  });
+
+  it('is true for Earth Engine scopes or unknown scopes only', () => {
+    expect(
+      signedInForEarthEngine(
+        report(['https://www.googleapis.com/auth/earthengine.readonly'])
+      )
+    ).toBe(true);
+    expect(signedInForEarthEngine(report(null))).toBe(true);
+    expect(
+      signedInForEarthEngine(
+        report(['https://www.googleapis.com/auth/cloud-platform'])
+      )
+    ).toBe(false);
+    expect(signedInForEarthEngine(report(null, false))).toBe(false);
   });
 });
