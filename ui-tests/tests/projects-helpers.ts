@@ -8,10 +8,18 @@ import * as path from 'path';
 
 export const ALICE = 'alice@example.com';
 // The fake's own projects for alice; restored after each spec that replaces them.
+// (testing/fake_google/projects.py: one per Earth Engine readiness state).
 const ALICE_DEFAULT_PROJECTS = [
-  { projectId: 'ee-alice', name: 'EE Alice' },
+  { projectId: 'ee-alice', name: 'EE Alice', eeRegistered: true },
   { projectId: 'alice-sandbox-1', name: 'Alice Sandbox 1' },
-  { projectId: 'alice-analytics', name: 'Alice Analytics' }
+  { projectId: 'alice-analytics', name: 'Alice Analytics' },
+  {
+    projectId: 'team-shared-data',
+    name: 'Team Shared Data',
+    eeRegistered: true,
+    eeUsers: [],
+    serviceUsers: []
+  }
 ];
 
 const UI_TESTS = path.resolve(__dirname, '..');
@@ -58,6 +66,14 @@ export async function clearFaults(): Promise<void> {
 
 export async function giveAliceProjects(count: number): Promise<void> {
   await control('projects', { account: ALICE, count });
+}
+
+/** Alice's own projects, as the fake starts with them. */
+export async function defaultAliceProjects(): Promise<void> {
+  await control('projects', {
+    account: ALICE,
+    projects: ALICE_DEFAULT_PROJECTS
+  });
 }
 
 export async function restoreAliceProjects(): Promise<void> {

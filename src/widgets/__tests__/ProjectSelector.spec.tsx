@@ -158,7 +158,8 @@ describe('ProjectSelector', () => {
     expect(ee.textContent).toContain('Earth Engine API disabled');
     expect(ee.querySelector('a')!.textContent).toBe('Enable the API');
     const badge = options()[0].querySelector('[data-ee-state]')!;
-    expect(badge.textContent).toBe('not registered for Earth Engine');
+    expect(badge.textContent).toBe('EE unregistered');
+    expect(badge.getAttribute('title')).toBe('not registered for Earth Engine');
     expect(api.readinessCalls).toEqual([
       'alice-project-0001',
       'alice-project-0002'

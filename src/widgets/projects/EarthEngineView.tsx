@@ -4,7 +4,7 @@ import * as React from 'react';
 import type { EarthEngineState } from '../../core/projects';
 import type { ReadinessLoad } from './listing';
 
-/** A state in a few words (also the list's badge). */
+/** A state in a few words. */
 export function readinessLabel(
   state: EarthEngineState,
   trans: TranslationBundle
@@ -20,6 +20,25 @@ export function readinessLabel(
       return trans.__('no Earth Engine permission');
     default:
       return trans.__('Earth Engine: unknown');
+  }
+}
+
+/** The list's badge: short, so the id keeps its room. */
+export function readinessBadge(
+  state: EarthEngineState,
+  trans: TranslationBundle
+): string {
+  switch (state) {
+    case 'ready':
+      return trans.__('EE ready');
+    case 'disabled':
+      return trans.__('EE API off');
+    case 'unregistered':
+      return trans.__('EE unregistered');
+    case 'denied':
+      return trans.__('EE no access');
+    default:
+      return trans.__('EE ?');
   }
 }
 
@@ -75,7 +94,7 @@ export function EarthEngineView(props: {
       aria-live="polite"
       aria-label={trans.__('Earth Engine readiness of the highlighted project')}
     >
-      <h3>{trans.__('Earth Engine')}</h3>
+      <h3>{trans.__('Earth Engine in %1', project)}</h3>
       {body}
     </section>
   );

@@ -2,7 +2,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { EarthEngineReadiness, ProjectEntry } from '../../core/projects';
-import { readinessLabel } from './EarthEngineView';
+import { readinessBadge, readinessLabel } from './EarthEngineView';
 
 export interface IProjectListProps {
   id: string;
@@ -88,8 +88,9 @@ function ReadinessBadge(props: {
     <span
       className={`jp-GoogleAuth-badge jp-mod-ee-${found.state}`}
       data-ee-state={found.state}
+      title={readinessLabel(found.state, trans)}
     >
-      {readinessLabel(found.state, trans)}
+      {readinessBadge(found.state, trans)}
     </span>
   );
 }
