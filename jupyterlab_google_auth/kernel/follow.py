@@ -1,9 +1,10 @@
 """Running kernels follow the credentials: what the front end runs after a sign-in, a sign-out
 or a project change, silently, in the kernels of open notebooks.
 
-Only kernels that touched Google change: ``ee`` initialised there is reset and initialised again
+Only kernels in which ``ee`` was initialised change: ``ee`` is reset and initialised again
 (with the URL that kernel used, and the new project), and ``GOOGLE_CLOUD_PROJECT`` /
-``GOOGLE_CLOUD_QUOTA_PROJECT`` follow the chosen project, as Colab sets them.
+``GOOGLE_CLOUD_QUOTA_PROJECT`` follow the chosen project, as Colab sets them. Merely importing
+google-auth does not count: the variables of such a kernel may be the user's own.
 """
 
 from __future__ import annotations
@@ -32,22 +33,20 @@ def _ee_initialised() -> Any:
 
 
 def follow(project: str | None = None, signed_in: bool = True) -> JsonResult:
-    """Re-initialise ``ee`` and set the project variables where this kernel used Google."""
+    """Re-initialise ``ee`` and set the project variables where this kernel initialised ee."""
     ee = _ee_initialised()
-    touched = ee is not None or "google.auth" in sys.modules
-    result = JsonResult(touched=touched, ee=False, error=None)
-    if not touched:
+    result = JsonResult(touched=ee is not None, ee=False, error=None)
+    if ee is None:
         return result
-    if ee is not None:
-        # Keep the endpoint the kernel chose (opt_url), not ee's default.
-        url = ee.data._get_state().cloud_api_base_url
-        ee.Reset()
-        result["ee"] = True
-        if signed_in:
-            try:
-                ee.Initialize(project=project or None, url=url)
-            except Exception as exc:  # noqa: BLE001 - reported in the notification
-                result["error"] = str(exc).splitlines()[0][:300]
+    # Keep the endpoint the kernel chose (opt_url), not ee's default.
+    url = ee.data._get_state().cloud_api_base_url
+    ee.Reset()
+    result["ee"] = True
+    if signed_in:
+        try:
+            ee.Initialize(project=project or None, url=url)
+        except Exception as exc:  # noqa: BLE001 - reported in the notification
+            result["error"] = str(exc).splitlines()[0][:300]
     for name in PROJECT_VARIABLES:
         if project and signed_in:
             os.environ[name] = project
