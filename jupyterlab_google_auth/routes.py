@@ -10,6 +10,7 @@ from .config import GoogleAuth
 from .environment import GcloudProbe, MetadataProbe
 from .flows import CustomClients, FlowRegistry
 from .handlers.callback import OAuthCallbackHandler
+from .handlers.cell_requests import CellRequestHandler
 from .handlers.credentials import CredentialsHandler
 from .handlers.custom_client import CustomClientHandler
 from .handlers.environment import EnvironmentHandler
@@ -41,6 +42,7 @@ ROUTES: list[tuple[str, type]] = [
     ("project", ProjectHandler),
     ("sign-out", SignOutHandler),
     ("service-account", ServiceAccountHandler),
+    (r"cell-requests/([^/]+)", CellRequestHandler),
 ]
 
 

@@ -25,13 +25,13 @@ from typing import Any
 from ..config import GoogleAuth
 from ..credentials import validity
 from ..credentials.store import CredentialStore
+from ..scopes import is_earthengine
 from .custom_client import CustomClients
 from .errors import FlowError, flow_error, from_oauth, plain_text
 from .model import Flow, Grant, OAuthClient
 from .modes import KNOWN_MODES, MODE_CLASSES, Mode, ModeContext
 from .modes.base import EE_PUBLIC_CLIENT, check_code
 from .request import StartRequest, parse_start_request
-from .scopes import is_earthengine
 from .signed_in import already_signed_in
 from .transport import check_endpoint
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import scopes as scope_lib
 from ..credentials.store import TARGETS
 from ..environment.origin import Origin, OriginError, parse_origin
-from . import scopes as scope_lib
 from .errors import flow_error
 
 CLIENTS = ("earthengine", "custom")

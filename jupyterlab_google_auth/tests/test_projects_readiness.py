@@ -43,7 +43,7 @@ REGISTER = "https://code.earthengine.google.com/register?project="
     [
         ("ee-alice", "ready", None),
         ("alice-sandbox-1", "disabled", "apis/library/earthengine.googleapis.com?project="),
-        ("alice-analytics", "unregistered", REGISTER),
+        ("alice-unregistered", "unregistered", REGISTER),
         ("team-shared-data", "denied", None),
     ],
 )

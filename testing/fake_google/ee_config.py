@@ -13,18 +13,9 @@ import re
 
 from .base import BaseHandler
 from .cloud import CRM_SCOPES, INVALID_ARGUMENT, NO_PERMISSION
-from .scopes import CLOUD_PLATFORM, CLOUD_PLATFORM_READONLY, GOOGLE_SCOPE_PREFIX
+from .ee_api import EE_SCOPES, EE_SERVICE
+from .ee_projects import refuse_unready
 
-EE_SERVICE = "earthengine.googleapis.com"
-EE_SCOPES = frozenset(
-    {
-        CLOUD_PLATFORM,
-        CLOUD_PLATFORM_READONLY,
-        GOOGLE_SCOPE_PREFIX + "earthengine",
-        GOOGLE_SCOPE_PREFIX + "earthengine.readonly",
-    }
-)
-REGISTER_URL = "https://code.earthengine.google.com/register?project={project}"
 ACTIVATION_URL = "https://console.developers.google.com/apis/api/{service}/overview?project={n}"
 # What testIamPermissions reports; anything else that looks like a permission is simply not held.
 PERMISSION_SHAPE = r"^[a-z][a-zA-Z0-9]*\.[a-zA-Z0-9]+\.[a-zA-Z0-9]+$"
@@ -71,16 +62,7 @@ class EarthEngineConfigHandler(BaseHandler):
         if self.state.service_state(project.project_id, EE_SERVICE) != "ENABLED":
             self.api_error(403, *service_disabled(project.number))
             return
-        if not project.ee_registered:
-            url = REGISTER_URL.format(project=project.project_id)
-            self.api_error(
-                403,
-                f"Project {project.project_id} is not registered to use Earth Engine. "
-                f"Visit {url} to register it.",
-            )
-            return
-        if not project.allows(project.ee_users, token.account):
-            self.api_error(403, _config_denied(key))
+        if refuse_unready(self, project, token.account, _config_denied(key)):
             return
         self.write_json(
             {"name": f"projects/{project.project_id}/config", "maxConcurrentExports": 2}

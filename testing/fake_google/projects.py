@@ -89,11 +89,15 @@ def default_projects() -> dict[str, list[Project]]:
     return {
         "alice@example.com": [
             # One project per Earth Engine readiness state (State.services enables the API):
-            # ready; API disabled; enabled but not registered; no permission (shared with
-            # alice, who may neither use Earth Engine nor bill quota there).
+            # ready; API disabled (two: sandbox is registered, so enabling it makes it ready);
+            # enabled but not registered; no permission (shared with alice, who may neither
+            # use Earth Engine nor bill quota there).
             make_project({"projectId": "ee-alice", "name": "EE Alice", "eeRegistered": True}),
-            make_project({"projectId": "alice-sandbox-1", "name": "Alice Sandbox 1"}),
+            make_project(
+                {"projectId": "alice-sandbox-1", "name": "Alice Sandbox 1", "eeRegistered": True}
+            ),
             make_project({"projectId": "alice-analytics", "name": "Alice Analytics"}),
+            make_project({"projectId": "alice-unregistered", "name": "Alice Unregistered"}),
             make_project(
                 {
                     "projectId": "team-shared-data",

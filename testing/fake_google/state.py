@@ -137,7 +137,7 @@ class State:
         self.projects_denied: set[str] = set()
         self.services: dict[tuple[str, str], str] = {
             ("ee-alice", "earthengine.googleapis.com"): "ENABLED",
-            ("alice-analytics", "earthengine.googleapis.com"): "ENABLED",
+            ("alice-unregistered", "earthengine.googleapis.com"): "ENABLED",
             ("team-shared-data", "earthengine.googleapis.com"): "ENABLED",
             ("bob-ee-project", "earthengine.googleapis.com"): "ENABLED",
         }

@@ -11,8 +11,13 @@ export const ALICE = 'alice@example.com';
 // (testing/fake_google/projects.py: one per Earth Engine readiness state).
 const ALICE_DEFAULT_PROJECTS = [
   { projectId: 'ee-alice', name: 'EE Alice', eeRegistered: true },
-  { projectId: 'alice-sandbox-1', name: 'Alice Sandbox 1' },
+  {
+    projectId: 'alice-sandbox-1',
+    name: 'Alice Sandbox 1',
+    eeRegistered: true
+  },
   { projectId: 'alice-analytics', name: 'Alice Analytics' },
+  { projectId: 'alice-unregistered', name: 'Alice Unregistered' },
   {
     projectId: 'team-shared-data',
     name: 'Team Shared Data',

@@ -196,9 +196,9 @@ test.describe('Project selector', () => {
         'https://console.cloud.google.com/apis/library/earthengine.googleapis.com?project=alice-sandbox-1'
       ],
       [
-        'alice-analytics',
+        'alice-unregistered',
         'unregistered',
-        'https://code.earthengine.google.com/register?project=alice-analytics'
+        'https://code.earthengine.google.com/register?project=alice-unregistered'
       ],
       ['team-shared-data', 'denied', null]
     ];

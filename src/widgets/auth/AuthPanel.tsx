@@ -49,9 +49,12 @@ export class AuthPanel extends ReactWidget {
     private readonly client: IAuthClient,
     private readonly trans: TranslationBundle,
     private readonly origin: string,
-    options: IFlowControllerOptions = {}
+    options: IFlowControllerOptions = {},
+    /** The form's first choices (the cell route passes the kernel's preset, scopes, files). */
+    initialForm: Partial<ISignInForm> = {}
   ) {
     super();
+    this.form = { ...INITIAL_FORM, ...initialForm };
     this.addClass('jp-GoogleAuth-panel');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', trans.__('Google sign-in'));

@@ -14,7 +14,13 @@ def test_default_projects_sorted(fake_google):
     token = sign_in(fake_google)["access_token"]
     body = list_projects(fake_google.url, token).json()
     ids = [p["projectId"] for p in body["projects"]]
-    assert ids == ["alice-analytics", "alice-sandbox-1", "ee-alice", "team-shared-data"]
+    assert ids == [
+        "alice-analytics",
+        "alice-sandbox-1",
+        "alice-unregistered",
+        "ee-alice",
+        "team-shared-data",
+    ]
     assert "nextPageToken" not in body
     project = body["projects"][0]
     assert project["lifecycleState"] == "ACTIVE" and project["projectNumber"].isdigit()
@@ -50,7 +56,7 @@ def test_filter(fake_google):
         return [p["projectId"] for p in body.get("projects", [])]
 
     # What CRM documents: one field:value term, any case, a trailing * for a prefix.
-    assert ids("id:alice*") == ["alice-analytics", "alice-sandbox-1"]
+    assert ids("id:alice*") == ["alice-analytics", "alice-sandbox-1", "alice-unregistered"]
     assert ids("ID:ALICE-S*") == ["alice-sandbox-1"]
     assert ids("name:team*") == ["team-shared-data"]
     assert ids('name:"alice sand*"') == ["alice-sandbox-1"]

@@ -24,12 +24,12 @@ def test_each_readiness_state(fake_google):
     assert disabled["details"][0]["reason"] == "SERVICE_DISABLED"
     assert "earthengine.googleapis.com" in disabled["details"][0]["metadata"]["activationUrl"]
 
-    unregistered = config(fake_google, token, "alice-analytics").json()["error"]
+    unregistered = config(fake_google, token, "alice-unregistered").json()["error"]
     assert (
         unregistered["code"] == 403
         and "not registered to use Earth Engine" in (unregistered["message"])
     )
-    assert "register?project=alice-analytics" in unregistered["message"]
+    assert "register?project=alice-unregistered" in unregistered["message"]
 
     denied = config(fake_google, token, "team-shared-data").json()["error"]
     assert denied["status"] == "PERMISSION_DENIED" and "earthengine.config.get" in denied["message"]
@@ -41,16 +41,23 @@ def test_each_readiness_state(fake_google):
 
 def test_readiness_follows_the_fixtures(fake_google):
     token = sign_in(fake_google)["access_token"]
-    fake_google.set_service(
-        "alice-sandbox-1", service="earthengine.googleapis.com", state="ENABLED"
-    )
-    assert (
-        "not registered" in config(fake_google, token, "alice-sandbox-1").json()["error"]["message"]
-    )
+    ee = "earthengine.googleapis.com"
+    fake_google.set_service("alice-analytics", service=ee, state="ENABLED")
+    refused = config(fake_google, token, "alice-analytics").json()["error"]
+    assert "not registered" in refused["message"]
     fake_google.set_projects(
-        "alice@example.com", projects=[{"projectId": "alice-sandbox-1", "eeRegistered": True}]
+        "alice@example.com", projects=[{"projectId": "alice-analytics", "eeRegistered": True}]
     )
-    assert config(fake_google, token, "alice-sandbox-1").status_code == 200
+    assert config(fake_google, token, "alice-analytics").status_code == 200
+
+
+def test_algorithms_route_checks_registration_too(fake_google):
+    token = sign_in(fake_google)["access_token"]
+    headers = {**bearer(token), "X-Goog-User-Project": "alice-unregistered"}
+    answer = requests.get(
+        f"{fake_google.url}/v1/projects/alice-unregistered/algorithms", headers=headers, timeout=5
+    )
+    assert answer.status_code == 403 and "not registered" in answer.json()["error"]["message"]
 
 
 def test_config_needs_an_earth_engine_or_cloud_scope(fake_google):
