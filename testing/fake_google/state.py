@@ -42,6 +42,8 @@ class Account:
     sub: str
     name: str
     error: str | None = None  # consent ends on Google's error page with this code
+    # The organisation's session length ran out: refreshing answers invalid_rapt.
+    reauth_required: bool = False
 
 
 @dataclass
@@ -83,6 +85,7 @@ class RefreshToken:
     account: str
     scopes: list[str]
     revoked: bool = False
+    issued_at: float = 0.0  # the fake's clock
 
 
 @dataclass
@@ -179,7 +182,9 @@ class State:
         return token
 
     def issue_refresh_token(self, client_id: str, account: str, scopes: list[str]) -> RefreshToken:
-        token = RefreshToken(new_secret("1//fake-"), client_id, account, list(scopes))
+        token = RefreshToken(
+            new_secret("1//fake-"), client_id, account, list(scopes), issued_at=self.now()
+        )
         self.refresh_tokens[token.value] = token
         return token
 
@@ -225,10 +230,14 @@ class State:
             self.accounts[email] = Account(email, sub, email.split("@")[0].title())
         return self.accounts[email]
 
-    def set_account(self, email: str, error: str | None = None) -> None:
+    def set_account(
+        self, email: str, error: str | None = None, reauth_required: bool | None = None
+    ) -> None:
         if error is not None and error not in ACCOUNT_ERROR_STATUS:
             raise ValueError(f"error must be one of {sorted(ACCOUNT_ERROR_STATUS)}")
         self.account(email).error = error
+        if reauth_required is not None:
+            self.account(email).reauth_required = bool(reauth_required)
 
     def add_client(self, spec: dict) -> Client:
         client = client_from_json(spec)
