@@ -17,6 +17,7 @@ MAX_MODE_CHARS = 40
 @dataclass(frozen=True)
 class StartRequest:
     mode: str
+    preset: str | None  # None when an explicit scopes list was sent
     scopes: list[str]  # what Google is asked for: the preset or list, plus identity scopes
     required_scopes: list[str]  # what "already signed in" must cover
     client: str | None  # None: the mode's default
@@ -46,6 +47,7 @@ def parse_start_request(body: dict[str, Any]) -> StartRequest:
             wanted = scope_lib.parse_scopes(body["scopes"])
         except scope_lib.ScopeError as exc:
             raise flow_error("bad_scopes", str(exc)) from None
+        preset = None
     else:
         preset = preset or scope_lib.DEFAULT_PRESET
         if preset not in scope_lib.PRESETS:
@@ -87,6 +89,7 @@ def parse_start_request(body: dict[str, Any]) -> StartRequest:
 
     return StartRequest(
         mode=mode,
+        preset=preset,
         scopes=scope_lib.with_identity(wanted),
         required_scopes=scope_lib.required(wanted),
         client=client,
