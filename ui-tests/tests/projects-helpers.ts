@@ -90,7 +90,7 @@ export async function restoreAliceProjects(): Promise<void> {
 }
 
 /** A real sign-in at the fake, stored under HOME (ui-tests/sign_in_for_tests.py). */
-export function signIn(project?: string): void {
+export function signIn(project?: string, mode?: string): void {
   const env = testEnv();
   const args = [
     path.join(UI_TESTS, 'sign_in_for_tests.py'),
@@ -101,6 +101,9 @@ export function signIn(project?: string): void {
   ];
   if (project) {
     args.push('--project', project);
+  }
+  if (mode) {
+    args.push('--mode', mode);
   }
   execFileSync(PYTHON, args, { stdio: 'pipe' });
 }
