@@ -44,4 +44,14 @@ class EnvironmentHandler(GoogleAuthHandler):
                 f"The origin {origin!r} is not a valid http(s) origin: {exc}",
                 "Send the browser's window.location.origin, e.g. http://127.0.0.1:8888.",
             ) from exc
+        if custom.problem:
+            # The administrator's client is broken: say so now, not when a flow starts.
+            problem = f"The administrator's client_secret.json is unusable: {custom.problem}"
+            facts["admin_client_problem"] = problem
+            paste_url = facts["modes"]["paste-url"]
+            if not paste_url["available"] and not paste_url.get("turned_off"):
+                paste_url["reason"] = (
+                    f"{problem} Ask the administrator to fix GoogleAuth.client_secrets_file, or "
+                    "upload a client_secret.json (Desktop app) of your own."
+                )
         self.write_json(facts)
