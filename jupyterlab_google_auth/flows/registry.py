@@ -83,6 +83,8 @@ class FlowRegistry:
         self.flows: dict[str, Flow] = {}
         self._callback_states: dict[str, str] = {}  # live state -> flow id (callback modes)
         self._dead_states: OrderedDict[str, str] = OrderedDict()  # digest -> why it is dead
+        # Google accounts each Jupyter user signed in with here (shared_server.hide_accounts).
+        self.accounts_by_user: dict[str, set[str]] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -288,6 +290,8 @@ class FlowRegistry:
         except (OSError, ValueError) as exc:
             raise flow_error("write_failed", plain_text(str(exc), 400)) from None
         validity.clear_cache()  # the stored credentials changed
+        if grant.account:
+            self.accounts_by_user.setdefault(flow.user, set()).add(grant.account)
         result: dict[str, Any] = {
             "account": grant.account,
             "scopes": grant.scopes,

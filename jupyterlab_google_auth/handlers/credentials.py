@@ -9,6 +9,7 @@ from tornado import web
 from ..credentials.report import describe_sources
 from ..credentials.store import CredentialStore
 from ..credentials.validity import check_refresh
+from .. import shared_server
 from ..environment import metadata_identity
 from .base import GoogleAuthHandler
 
@@ -31,4 +32,8 @@ class CredentialsHandler(GoogleAuthHandler):
                 check=check,
             ),
         )
+        user = self.current_user.username
+        if shared_server.visitor(user):
+            mine = self.state["flows"].accounts_by_user.get(user, ())
+            report = shared_server.hide_accounts(report, mine)
         self.write_json(report)

@@ -5,6 +5,7 @@ import asyncio
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import shared_server
 from ..environment import describe_environment
 from ..environment.origin import OriginError
 from .base import ApiError, GoogleAuthHandler
@@ -44,6 +45,7 @@ class EnvironmentHandler(GoogleAuthHandler):
                 f"The origin {origin!r} is not a valid http(s) origin: {exc}",
                 "Send the browser's window.location.origin, e.g. http://127.0.0.1:8888.",
             ) from exc
+        facts["shared_server"] = shared_server.describe(self.current_user.username)
         if custom.problem:
             # The administrator's client is broken: say so now, not when a flow starts.
             problem = f"The administrator's client_secret.json is unusable: {custom.problem}"
