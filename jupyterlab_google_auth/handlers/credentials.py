@@ -6,10 +6,10 @@ from functools import partial
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import shared_server
 from ..credentials.report import describe_sources
 from ..credentials.store import CredentialStore
 from ..credentials.validity import check_refresh
-from .. import shared_server
 from ..environment import metadata_identity
 from .base import GoogleAuthHandler
 
