@@ -22,6 +22,7 @@ from .handlers.projects import (
 )
 from .handlers.service_account import ServiceAccountHandler
 from .handlers.signout import SignOutHandler
+from .handlers.transfer import TokenExportHandler, TokenImportHandler
 
 NAMESPACE = "google-auth"
 
@@ -39,6 +40,8 @@ ROUTES: list[tuple[str, type]] = [
     ("project", ProjectHandler),
     ("sign-out", SignOutHandler),
     ("service-account", ServiceAccountHandler),
+    ("token-export", TokenExportHandler),
+    ("token-import", TokenImportHandler),
 ]
 
 

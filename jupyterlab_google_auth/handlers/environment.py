@@ -1,11 +1,13 @@
 """GET environment: where this server runs and which sign-in mode fits."""
 
 import asyncio
+import os
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from .. import shared_server
+from ..credentials.transfer import from_environment
 from ..environment import describe_environment
 from ..environment.origin import OriginError
 from .base import ApiError, GoogleAuthHandler
@@ -46,6 +48,9 @@ class EnvironmentHandler(GoogleAuthHandler):
                 "Send the browser's window.location.origin, e.g. http://127.0.0.1:8888.",
             ) from exc
         facts["shared_server"] = shared_server.describe(self.current_user.username)
+        # Only the variable's name: the panel offers to import it (token-import).
+        found = from_environment(os.environ)
+        facts["token_in_environment"] = found[0] if found else None
         if custom.problem:
             # The administrator's client is broken: say so now, not when a flow starts.
             problem = f"The administrator's client_secret.json is unusable: {custom.problem}"
