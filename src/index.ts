@@ -2,6 +2,7 @@ import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import { authenticatePlugin } from './plugins/authenticate';
 import { insertCellPlugin } from './plugins/insert-cell';
+import { onboardingPlugin } from './plugins/onboarding';
 import { projectsPlugin } from './plugins/projects';
 import { signOutPlugin } from './plugins/signout';
 import { statusPlugin } from './plugins/status';
@@ -11,7 +12,8 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   statusPlugin,
   projectsPlugin,
   signOutPlugin,
-  insertCellPlugin
+  insertCellPlugin,
+  onboardingPlugin
 ];
 
 export default plugins;

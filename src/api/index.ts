@@ -3,3 +3,4 @@ export * from './request';
 export * from './events';
 export * from './flows';
 export * from './projects';
+export * from './transfer';
