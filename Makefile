@@ -72,7 +72,12 @@ lint: setup
 jest: setup
 	npx jest
 
-pytest: setup jupyterlab_google_auth/tests/conformance/node/node_modules/.installed
+# configurable-http-proxy for the JupyterHub tests (testing/hub), from npm like everything else.
+testing/hub/node_modules/.installed: testing/hub/package.json
+	cd testing/hub && npm install --no-audit --no-fund
+	touch $@
+
+pytest: setup jupyterlab_google_auth/tests/conformance/node/node_modules/.installed testing/hub/node_modules/.installed
 	pytest -q -p no:cacheprovider
 
 # A real wheel: the prebuilt labextension and the server config must be inside it.
