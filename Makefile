@@ -85,7 +85,7 @@ wheel-check: setup
 	rm -rf build/wheel && $(BIN)/pip wheel -q --no-build-isolation --no-deps -w build/wheel .
 	python scripts/check_wheel.py build/wheel/*.whl
 
-galata: setup chromium ui-tests/node_modules/.installed
+galata: setup chromium ui-tests/node_modules/.installed testing/hub/node_modules/.installed
 	cd ui-tests && npx playwright test
 
 clean:
