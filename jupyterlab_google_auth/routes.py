@@ -24,6 +24,7 @@ from .handlers.projects import (
 )
 from .handlers.service_account import ServiceAccountHandler
 from .handlers.signout import SignOutHandler
+from .handlers.transfer import TokenExportHandler, TokenImportHandler
 
 NAMESPACE = "google-auth"
 
@@ -43,6 +44,8 @@ ROUTES: list[tuple[str, type]] = [
     ("sign-out", SignOutHandler),
     ("service-account", ServiceAccountHandler),
     (r"cell-requests/([^/]+)", CellRequestHandler),
+    ("token-export", TokenExportHandler),
+    ("token-import", TokenImportHandler),
 ]
 
 

@@ -4,6 +4,7 @@ import { authenticatePlugin } from './plugins/authenticate';
 import { cellRoutePlugin } from './plugins/cell-route';
 import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
+import { onboardingPlugin } from './plugins/onboarding';
 import { projectsPlugin } from './plugins/projects';
 import { signOutPlugin } from './plugins/signout';
 import { statusPlugin } from './plugins/status';
@@ -15,7 +16,8 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   signOutPlugin,
   insertCellPlugin,
   cellRoutePlugin,
-  kernelFollowPlugin
+  kernelFollowPlugin,
+  onboardingPlugin
 ];
 
 export default plugins;

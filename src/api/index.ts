@@ -4,3 +4,4 @@ export * from './events';
 export * from './flows';
 export * from './projects';
 export * from './cell';
+export * from './transfer';

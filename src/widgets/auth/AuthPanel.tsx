@@ -23,6 +23,8 @@ import { toErrorBody } from './errors';
 import { readJsonFile } from './files';
 import { FlowController, type IFlowControllerOptions } from './FlowController';
 import { FlowStatus } from './FlowStatus';
+import { HubNotices } from './HubNotices';
+import { TokenTransfer } from './TokenTransfer';
 import {
   buildStartRequest,
   formProblem,
@@ -168,6 +170,7 @@ export class AuthPanel extends ReactWidget {
         className="jp-GoogleAuth-signin"
         aria-label={trans.__('Sign in')}
       >
+        <HubNotices environment={environment} trans={trans} />
         {/* The form while no flow runs; then only the flow's next step and outcome. */}
         {flow.state.phase === 'idle' && (
           <SignInForm
@@ -201,6 +204,10 @@ export class AuthPanel extends ReactWidget {
             }
           }}
         />
+        <details className="jp-GoogleAuth-section">
+          <summary>{trans.__('Use on another machine')}</summary>
+          <TokenTransfer environment={environment} trans={trans} />
+        </details>
       </section>
     );
   }
