@@ -14,6 +14,7 @@ import time
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
+from ..outbound import google_session
 from .google_http import bounded_request, email_from_id_token
 
 DEFAULT_TTL = 60.0
@@ -72,7 +73,7 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
         client_secret=info.get("client_secret"),
         token_uri=token_uri,
     )
-    with requests.Session() as session:
+    with google_session(token_uri) as session:
         try:
             creds.refresh(bounded_request(session, deadline, keep_reply))
         except google.auth.exceptions.RefreshError as exc:
