@@ -30,9 +30,8 @@ import test_flows_fixtures as flows_fixtures
 
 from jupyterlab_google_auth.clients import GCLOUD_CLIENT_ID
 from jupyterlab_google_auth.credentials.validity import check_refresh
-from testing.fake_gcloud import AUTH_PROXY_REDIRECT_URI
+from testing.fake_gcloud import AUTH_PROXY_REDIRECT_URI, register_gcloud_client
 from testing.fake_google import ALICE
-from testing.fake_google.clients import GCLOUD_SCOPES
 
 api = flows_fixtures.api
 registry = flows_fixtures.registry
@@ -71,14 +70,7 @@ def installed_adc_client(gcloud: str) -> tuple[str, str]:
 def real_gcloud(tmp_path, fake_google, settings):
     """The real gcloud behind a wrapper that points it at the fake Google."""
     client_id, client_secret = installed_adc_client(REAL_GCLOUD)
-    fake_google.add_client(
-        client_id=client_id,
-        client_secret=client_secret,
-        name="Google Cloud SDK",
-        redirect_uris=[AUTH_PROXY_REDIRECT_URI],
-        loopback=True,
-        allowed_scopes=sorted(GCLOUD_SCOPES),
-    )
+    register_gcloud_client(fake_google, client_id, client_secret)
     gcloud_env = {
         "CLOUDSDK_AUTH_AUTH_HOST": fake_google.url + "/o/oauth2/auth",
         "CLOUDSDK_AUTH_TOKEN_HOST": fake_google.url + "/token",
