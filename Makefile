@@ -72,7 +72,12 @@ lint: setup
 jest: setup
 	npx jest
 
-pytest: setup jupyterlab_google_auth/tests/conformance/node/node_modules/.installed
+# configurable-http-proxy for the JupyterHub tests (testing/hub), from npm like everything else.
+testing/hub/node_modules/.installed: testing/hub/package.json
+	cd testing/hub && npm install --no-audit --no-fund
+	touch $@
+
+pytest: setup jupyterlab_google_auth/tests/conformance/node/node_modules/.installed testing/hub/node_modules/.installed
 	pytest -q -p no:cacheprovider
 
 # A real wheel: the prebuilt labextension and the server config must be inside it.
@@ -80,7 +85,7 @@ wheel-check: setup
 	rm -rf build/wheel && $(BIN)/pip wheel -q --no-build-isolation --no-deps -w build/wheel .
 	python scripts/check_wheel.py build/wheel/*.whl
 
-galata: setup chromium ui-tests/node_modules/.installed
+galata: setup chromium ui-tests/node_modules/.installed testing/hub/node_modules/.installed
 	cd ui-tests && npx playwright test
 
 clean:

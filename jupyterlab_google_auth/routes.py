@@ -10,6 +10,7 @@ from .config import GoogleAuth
 from .environment import GcloudProbe, MetadataProbe
 from .flows import CustomClients, FlowRegistry
 from .handlers.callback import OAuthCallbackHandler
+from .handlers.cell_requests import CellRequestHandler
 from .handlers.credentials import CredentialsHandler
 from .handlers.custom_client import CustomClientHandler
 from .handlers.environment import EnvironmentHandler
@@ -22,6 +23,7 @@ from .handlers.projects import (
 )
 from .handlers.service_account import ServiceAccountHandler
 from .handlers.signout import SignOutHandler
+from .handlers.transfer import TokenExportHandler, TokenImportHandler
 
 NAMESPACE = "google-auth"
 
@@ -39,6 +41,9 @@ ROUTES: list[tuple[str, type]] = [
     ("project", ProjectHandler),
     ("sign-out", SignOutHandler),
     ("service-account", ServiceAccountHandler),
+    (r"cell-requests/([^/]+)", CellRequestHandler),
+    ("token-export", TokenExportHandler),
+    ("token-import", TokenImportHandler),
 ]
 
 

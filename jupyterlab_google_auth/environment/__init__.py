@@ -21,6 +21,7 @@ import os
 import time
 from collections.abc import Mapping
 
+from .. import policy
 from ..config import GoogleAuth
 from .classify import MODES, classify
 from .facts import gather_facts
@@ -105,7 +106,9 @@ async def describe_environment(
         metadata,
         custom_client_configured=custom_client_configured,
         origin_note=origin_note,
+        turned_off={m: policy.mode_refusal(settings, m) for m in MODES},
     )
+    result["policy"] = policy.summary(settings)
     result["facts"] = facts
     result["origin"] = parsed.to_dict() if parsed else None
     result["probe_ms"] = round((time.perf_counter() - started) * 1000, 1)

@@ -25,8 +25,8 @@ from google_auth_oauthlib.flow import Flow as OAuthlibFlow
 from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 from requests.adapters import HTTPAdapter
 
+from .. import scopes as scope_lib
 from ..credentials.google_http import email_from_id_token
-from . import scopes as scope_lib
 from .errors import FlowError, flow_error, from_oauth, plain_text
 from .model import Grant, OAuthClient
 from .transport import (

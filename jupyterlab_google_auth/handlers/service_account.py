@@ -23,6 +23,7 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import policy
 from ..credentials.atomic import UnsafeTargetError
 from ..credentials.formats import InvalidServiceAccountKey, validate_service_account
 from ..credentials.google_http import bounded_request
@@ -126,6 +127,7 @@ class ServiceAccountHandler(GoogleAuthHandler):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        self.refuse_if(policy.mode_refusal(self.google_auth, "service-account"))
         body = self.json_body()
         want_try = body.get("try", True)
         if not isinstance(want_try, bool):

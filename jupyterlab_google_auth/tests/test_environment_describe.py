@@ -20,7 +20,7 @@ from jupyterlab_google_auth.environment import (
 )
 
 SA = MetadataFacts("169.254.169.254", "sa@p.iam.gserviceaccount.com", ("s1", "s2"), "p")
-KEYS = {"class", "reasons", "recommended_mode", "modes", "facts", "origin", "probe_ms"}
+KEYS = {"class", "reasons", "recommended_mode", "modes", "facts", "origin", "probe_ms", "policy"}
 
 
 def probes(metadata=None, gcloud_available=False):

@@ -23,6 +23,8 @@ import { toErrorBody } from './errors';
 import { readJsonFile } from './files';
 import { FlowController, type IFlowControllerOptions } from './FlowController';
 import { FlowStatus } from './FlowStatus';
+import { HubNotices } from './HubNotices';
+import { TokenTransfer } from './TokenTransfer';
 import {
   buildStartRequest,
   formProblem,
@@ -49,9 +51,12 @@ export class AuthPanel extends ReactWidget {
     private readonly client: IAuthClient,
     private readonly trans: TranslationBundle,
     private readonly origin: string,
-    options: IFlowControllerOptions = {}
+    options: IFlowControllerOptions = {},
+    /** The form's first choices (the cell route passes the kernel's preset, scopes, files). */
+    initialForm: Partial<ISignInForm> = {}
   ) {
     super();
+    this.form = { ...INITIAL_FORM, ...initialForm };
     this.addClass('jp-GoogleAuth-panel');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', trans.__('Google sign-in'));
@@ -165,6 +170,7 @@ export class AuthPanel extends ReactWidget {
         className="jp-GoogleAuth-signin"
         aria-label={trans.__('Sign in')}
       >
+        <HubNotices environment={environment} trans={trans} />
         {/* The form while no flow runs; then only the flow's next step and outcome. */}
         {flow.state.phase === 'idle' && (
           <SignInForm
@@ -198,6 +204,10 @@ export class AuthPanel extends ReactWidget {
             }
           }}
         />
+        <details className="jp-GoogleAuth-section">
+          <summary>{trans.__('Use on another machine')}</summary>
+          <TokenTransfer environment={environment} trans={trans} />
+        </details>
       </section>
     );
   }
