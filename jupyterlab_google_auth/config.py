@@ -36,6 +36,10 @@ class GoogleAuth(Configurable):
     serviceusage_uri = Unicode(
         "https://serviceusage.googleapis.com", help="Service Usage API root."
     ).tag(config=True)
+    ee_api_uri = Unicode(
+        "https://earthengine.googleapis.com",
+        help="Earth Engine API root (asked whether a project is ready for Earth Engine).",
+    ).tag(config=True)
     metadata_host = Unicode(
         help="GCE metadata server host[:port]; defaults to $GCE_METADATA_HOST, else "
         "metadata.google.internal."

@@ -16,6 +16,7 @@ from .handlers.custom_client import CustomClientHandler
 from .handlers.environment import EnvironmentHandler
 from .handlers.flows import FlowCompleteHandler, FlowHandler, FlowsHandler
 from .handlers.projects import (
+    ProjectEarthEngineHandler,
     ProjectHandler,
     ProjectServicesHandler,
     ProjectsHandler,
@@ -38,6 +39,7 @@ ROUTES: list[tuple[str, type]] = [
     ("projects", ProjectsHandler),
     ("projects/recent", RecentProjectsHandler),
     (r"projects/([^/]+)/services", ProjectServicesHandler),
+    (r"projects/([^/]+)/earthengine", ProjectEarthEngineHandler),
     ("project", ProjectHandler),
     ("sign-out", SignOutHandler),
     ("service-account", ServiceAccountHandler),

@@ -98,12 +98,19 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
     }
 
 
+_REAUTH_TEXT = "Reauthentication is needed"
+
+
 def _error_code(exc: Exception) -> str:
     """The OAuth ``error`` of a failed refresh (``invalid_grant``, ``invalid_client``, ...)."""
     details = exc.args[1] if len(exc.args) > 1 else None
+    # google-auth answers invalid_rapt / rapt_required with this text alone (and advice to run
+    # gcloud, which is not ours to give: the panel offers "Sign in again" with the same mode).
+    if exc.args and isinstance(exc.args[0], str) and exc.args[0].startswith(_REAUTH_TEXT):
+        return "reauth_required"
     if isinstance(details, Mapping):
         error = details.get("error")
-        if details.get("error_subtype") == "invalid_rapt":
+        if details.get("error_subtype") in ("invalid_rapt", "rapt_required"):
             return "reauth_required"
         if isinstance(error, str) and error.replace("_", "").isalnum() and len(error) <= 64:
             return error

@@ -51,6 +51,12 @@ DEAD_STATE_PAGES = {
 EXCHANGE_SLACK = 2.0
 
 
+def issued_client(flow: Flow) -> str:
+    """Which OAuth client issued the sign-in, as recorded beside the files: the notebook
+    mode's per-user client is its own kind (Google ends its tokens after 7 days)."""
+    return "notebook" if flow.mode == "notebook" else flow.client
+
+
 def _digest(state: str) -> str:
     return hashlib.sha256(state.encode("utf-8", "replace")).hexdigest()
 
@@ -183,6 +189,7 @@ class FlowRegistry:
             scopes=request.scopes,
             created=now,
             expires_at=now + self.settings.flow_ttl,
+            preset=request.preset,
         )
         flow.secrets.client = client
         self.flows[flow.id] = flow  # counted at once, though start may await
@@ -283,6 +290,7 @@ class FlowRegistry:
                 client_secret=grant.client.client_secret,
                 scopes=grant.scopes,
                 account=grant.account,
+                issue={"mode": flow.mode, "preset": flow.preset, "client": issued_client(flow)},
             )
 
         try:

@@ -104,19 +104,22 @@ def authenticate(
 
     before = {t: signature(file_path(paths, t)) for t in watched}
     request_id = cell_status.new_request_id()
-    handle = _display(
-        bundle.pending(
-            request_id,
-            preset=preset,
-            scopes=list(scopes) if scopes is not None and preset is None else None,
-            targets=list(targets) if targets is not None else None,
-            force=force,
-            project=project,
-            timeout=timeout,
-        )
-    )
+    handle = None
     deadline = time.monotonic() + timeout
+    # Everything from showing the panel on is inside the try: an interrupt that lands as soon
+    # as the panel shows still cancels cleanly.
     try:
+        handle = _display(
+            bundle.pending(
+                request_id,
+                preset=preset,
+                scopes=list(scopes) if scopes is not None and preset is None else None,
+                targets=list(targets) if targets is not None else None,
+                force=force,
+                project=project,
+                timeout=timeout,
+            )
+        )
         while True:
             fresh = not force or any(signature(file_path(paths, t)) != before[t] for t in watched)
             found = check(paths, watched, required, project) if fresh else None

@@ -63,9 +63,16 @@ class Kernel:
             if until is not None and until(run):
                 return run
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                run.reply = self.kc.get_shell_msg(timeout=10)["content"]
+                run.reply = self._reply_to(run.msg_id)
                 return run
         raise AssertionError(f"no answer in {timeout}s; got {[o['msg_type'] for o in run.outputs]}")
+
+    def _reply_to(self, msg_id: str) -> dict[str, Any]:
+        """The shell reply to ``msg_id`` (older replies, e.g. kernel_info's, are skipped)."""
+        while True:
+            reply = self.kc.get_shell_msg(timeout=10)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]
 
     def run(self, code: str, timeout: float = 30) -> Run:
         run = self.collect(self.send(code), timeout)

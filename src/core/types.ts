@@ -69,6 +69,17 @@ export interface CredentialProblem {
 
 export type SourceName = 'earthengine' | 'adc' | 'env' | 'metadata';
 
+/** When and how this extension issued a stored sign-in (never a secret). */
+export interface CredentialIssue {
+  issued_at: string;
+  mode: string | null;
+  preset: string | null;
+  client: string | null;
+  /** Set where Google's rules end the sign-in: 7 days for clients in Testing status. */
+  expires_about: string | null;
+  lifetime_note: string | null;
+}
+
 export interface CredentialSource {
   name: SourceName;
   present: boolean;
@@ -80,6 +91,9 @@ export interface CredentialSource {
   project?: string | null;
   quota_project?: string | null;
   valid?: boolean | null;
+  /** Why Google refused to refresh it (`invalid_grant`, `reauth_required`...). */
+  check_error?: string | null;
+  issued?: CredentialIssue | null;
   problems: CredentialProblem[];
 }
 

@@ -7,6 +7,8 @@ import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { AuthClient } from '../api';
+import { reauthChoice } from '../core/status';
+import type { ISignInForm } from '../widgets/auth/form';
 import { AuthPanel } from '../widgets/auth/AuthPanel';
 import { attachBelowActiveCell } from '../widgets/attach';
 import { googleIcon } from '../widgets/icons';
@@ -40,7 +42,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
     const client = new AuthClient();
 
     /** Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit. */
-    const open = (force: boolean) => {
+    const open = (force: boolean, initialForm: Partial<ISignInForm> = {}) => {
       const panel = tracker.currentWidget;
       if (!panel) {
         return;
@@ -51,7 +53,13 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         existing.node.scrollIntoView?.({ block: 'nearest' });
         return;
       }
-      const widget = new AuthPanel(client, trans, window.location.origin);
+      const widget = new AuthPanel(
+        client,
+        trans,
+        window.location.origin,
+        {},
+        initialForm
+      );
       widget.force = force;
       openPanels.set(panel, widget);
       attachBelowActiveCell(panel, widget);
@@ -74,7 +82,19 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         'Sign in again even when the saved credentials already fit (like ee.Authenticate(force=True))'
       ),
       isEnabled: () => tracker.currentWidget !== null,
-      execute: () => open(true)
+      // "Sign in again" passes the mode and preset of the sign-in that ended; the panel keeps
+      // the mode only where it still works (preselectMode), never one that cannot.
+      execute: args => {
+        const { mode, preset } = reauthChoice(args);
+        const form: Partial<ISignInForm> = {};
+        if (mode) {
+          form.mode = mode;
+        }
+        if (preset) {
+          form.scopeChoice = preset;
+        }
+        open(true, form);
+      }
     });
 
     for (const command of [

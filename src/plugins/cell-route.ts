@@ -18,6 +18,9 @@ import { SignInOutput } from '../widgets/cell/SignInOutput';
 const INSTALL =
   "__import__('jupyterlab_google_auth.kernel', fromlist=['install']).install()";
 
+/** Kernel states in which an execution request will be sent (now or once connected). */
+const LIVE = new Set<string>(['unknown', 'starting', 'idle', 'busy']);
+
 /**
  * The cell route: renders `authenticate()`'s bundle with the auth panel inside the cell's
  * output, and, when a notebook's kernel starts or restarts, quietly installs the hook that
@@ -60,6 +63,7 @@ export const cellRoutePlugin: JupyterFrontEndPlugin<void> = {
     const enabled = booleanSetting(settingRegistry, 'routeEeAuthenticate');
 
     const install = async (panel: NotebookPanel, context: ISessionContext) => {
+      await enabled.ready;
       const kernel = context.session?.kernel;
       if (!enabled.value || !kernel) {
         return;
@@ -75,23 +79,48 @@ export const cellRoutePlugin: JupyterFrontEndPlugin<void> = {
 
     tracker.widgetAdded.connect((_, panel) => {
       const context = panel.sessionContext;
-      // A new kernel or a restart needs the hook again; install once the kernel is idle.
+      // A new kernel or a restart needs the hook again. It is sent once the kernel's
+      // connection is up: a request sent during a restart, before the front end reconnects
+      // to the new kernel, is lost (and its reply never comes).
       let needed = true;
+      // What ends a restart: a restart from the UI ends with a kernel change (messages sent
+      // before it may be lost); the server's automatic restart ends with a reconnect.
+      let waitFor: 'kernel-change' | 'reconnect' | null = null;
       const maybeInstall = () => {
-        if (needed && context.session?.kernel?.status === 'idle') {
+        const kernel = context.session?.kernel;
+        if (
+          needed &&
+          waitFor === null &&
+          kernel?.connectionStatus === 'connected' &&
+          LIVE.has(kernel.status)
+        ) {
           needed = false;
           void install(panel, context);
         }
       };
-      context.kernelChanged.connect(() => {
+      const reset = () => {
         needed = true;
         delete panel.node.dataset.googleAuthRoute;
+      };
+      context.kernelChanged.connect(() => {
+        reset();
+        waitFor = null;
         maybeInstall();
       });
       context.statusChanged.connect((_, status) => {
-        if (status === 'restarting' || status === 'autorestarting') {
-          needed = true;
-          delete panel.node.dataset.googleAuthRoute;
+        if (status === 'restarting') {
+          reset();
+          waitFor = 'kernel-change';
+        } else if (status === 'autorestarting') {
+          reset();
+          waitFor = 'reconnect';
+        } else {
+          maybeInstall();
+        }
+      });
+      context.connectionStatusChanged.connect((_, status) => {
+        if (status === 'connecting' && waitFor === 'reconnect') {
+          waitFor = null; // "connected" follows
         }
         maybeInstall();
       });

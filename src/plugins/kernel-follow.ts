@@ -58,6 +58,7 @@ export const kernelFollowPlugin: JupyterFrontEndPlugin<void> = {
     };
 
     const follow = async () => {
+      await enabled.ready;
       const running = kernels();
       if (!enabled.value || running.length === 0) {
         return;

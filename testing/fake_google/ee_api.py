@@ -19,6 +19,7 @@ the Earth Engine API is off in the project, 400 when the quota project and the p
 from __future__ import annotations
 
 from .base import BaseHandler
+from .ee_projects import refuse_unready
 from .scopes import CLOUD_PLATFORM, CLOUD_PLATFORM_READONLY, GOOGLE_SCOPE_PREFIX
 
 EE_SERVICE = "earthengine.googleapis.com"
@@ -198,6 +199,12 @@ class AlgorithmsHandler(BaseHandler):
                     }
                 ],
             )
+            return
+        denied = (
+            f"Permission 'earthengine.algorithms.list' denied on resource "
+            f"'projects/{project_key}' (or it may not exist)."
+        )
+        if refuse_unready(self, project, token.account, denied):
             return
         self.write_json({"algorithms": ALGORITHMS})
 

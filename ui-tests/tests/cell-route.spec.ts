@@ -166,6 +166,41 @@ test.describe('Cell route', () => {
     await scan.check(page, { env, notebookPath: `${tmpPath}/magic.ipynb` });
   });
 
+  test('a new kernel after the old one died gets the route again', async ({
+    page
+  }) => {
+    // Whether ee.Authenticate is routed, and whether this kernel ran the cell before.
+    const routed =
+      "import ee\nprint(hasattr(ee.Authenticate, '__jupyterlab_google_auth_routed__'), 'before' in globals())\nbefore = 1";
+    await notebookWith(page, 'restart.ipynb', [routed]);
+    await page.notebook.runCell(0);
+    await expect(cellOutput(page, 0)).toHaveText('True False');
+    await page.notebook.runCell(0);
+    await expect(cellOutput(page, 0)).toHaveText('True True');
+
+    // The kernel dies; the server restarts it and the front end reconnects. (A restart from
+    // the Kernel menu leaves this test server's kernels unusable even without this
+    // extension, so the automatic restart stands in for it here.)
+    const killAndWaitForNewKernel = async () => {
+      await page.notebook.setCell(0, 'code', 'import os; os._exit(1)');
+      await page.evaluate(() => {
+        void (window as any).jupyterapp.commands.execute('notebook:run-cell');
+      });
+      await expect(
+        page.locator('.jp-NotebookPanel[data-google-auth-route]')
+      ).toHaveCount(0, { timeout: 30_000 });
+      // JupyterLab says the kernel restarted.
+      await page.locator('.jp-Dialog .jp-mod-accept').click();
+      await page.notebook.setCell(0, 'code', routed);
+    };
+    await killAndWaitForNewKernel();
+    await expect(
+      page.locator('.jp-NotebookPanel[data-google-auth-route="installed"]')
+    ).toHaveCount(1, { timeout: 60_000 });
+    await page.notebook.runCell(0);
+    await expect(cellOutput(page, 0)).toHaveText('True False'); // a new kernel, routed
+  });
+
   test('a project change re-initialises ee in a running kernel', async ({
     page
   }) => {
