@@ -107,6 +107,14 @@ TABLE: dict[str, Entry] = {
         RESTART,
     ),
     "state_used": Entry(400, "This sign-in link was already used.", RESTART),
+    "callback_not_signed_in": Entry(
+        403,
+        "This browser is not signed in to JupyterLab as the user who started this sign-in, so "
+        "it cannot finish it. The sign-in is still waiting.",
+        "Open this link in the browser where JupyterLab is signed in (copy the whole address "
+        "from the address bar), or sign in to JupyterLab in this browser and load this page "
+        "again.",
+    ),
     "flow_expired": Entry(
         400,
         "This sign-in expired: it was not finished within {detail}.",

@@ -325,12 +325,25 @@ class FlowRegistry:
     # -- GET oauth2callback ------------------------------------------------------------------
 
     async def finish_callback(
-        self, state: str, *, code: str = "", error: str = "", scope: str = ""
+        self, state: str, user: str | None, *, code: str = "", error: str = "", scope: str = ""
     ) -> tuple[int, str, str]:
-        """Finish the loopback flow that owns ``state``: (HTTP status, page title, message)."""
+        """Finish the loopback flow that owns ``state``: (HTTP status, page title, message).
+
+        ``user`` is the owner key of the Jupyter login the browser carries (``None``: none).
+        A browser without the login of the user who started the flow is refused and the flow
+        stays pending, its state still live: a leaked consent link finished in another
+        browser (another person's Google account) must not write into the owner's home.
+        Nobody logged in learns nothing about the state; another user learns only that it is
+        not theirs.
+        """
         self._tick()
-        flow_id = self._callback_states.pop(state, None)
+        if user is None:
+            return _not_signed_in()
+        flow_id = self._callback_states.get(state)
         flow = self.flows.get(flow_id) if flow_id else None
+        if flow is not None and flow.user != user:
+            return _not_signed_in()
+        self._callback_states.pop(state, None)
         if flow is None or flow.state != "pending":
             why = self._dead_states.get(_digest(state)) or ""
             if not why and self._from_before(state):
@@ -365,6 +378,11 @@ class FlowRegistry:
 def _page(status: int, title: str, error: FlowError | dict[str, str]) -> tuple[int, str, str]:
     data = error.to_json() if isinstance(error, FlowError) else error
     return status, title, f"{data['message']} {data['help']}".strip()
+
+
+def _not_signed_in() -> tuple[int, str, str]:
+    error = flow_error("callback_not_signed_in")
+    return _page(error.status, "Open this link where JupyterLab is signed in", error)
 
 
 def _is_ee_request(request: StartRequest) -> bool:
