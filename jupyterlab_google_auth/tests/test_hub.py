@@ -125,7 +125,6 @@ def test_two_users_sign_in_into_their_own_homes(hub, ann, ben, fake_google):
         assert accounts == {account}
 
 
-@pytest.mark.xfail(strict=True, reason="the callback must require the starter's login (#9.1)")
 def test_one_user_cannot_touch_the_others_flows_or_credentials(hub, ann, ben, fake_google):
     prefix = hub.prefixes[ANN]
     body = {"mode": "loopback", "origin": hub.url, "force": True}
