@@ -11,6 +11,7 @@ import {
   EE_FILE,
   expectSuccess,
   expectUserCredentialsFile,
+  MANUAL_START_SETTINGS,
   openAuthPanel,
   screenshotPath,
   testEnv
@@ -18,6 +19,7 @@ import {
 import { startSecretScan } from './secret-scan';
 
 test.describe('Sign-in, loopback mode', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test.beforeEach(() => clearCredentials(testEnv()));
 
   test('signs in with a click on Allow and writes both files', async ({
@@ -83,6 +85,7 @@ test.describe('Sign-in, loopback mode', () => {
 });
 
 test.describe('Auth panel, keyboard and closing', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test('works from the keyboard, in the dark theme, and closing it cancels the sign-in', async ({
     page
   }) => {
