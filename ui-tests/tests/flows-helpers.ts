@@ -237,8 +237,14 @@ export async function pasteIntoFocusedField(
   text: string,
   log: ActionLog
 ): Promise<void> {
+  // Closing Google's tab brings JupyterLab's back, as the browser does for a user.
+  await page.bringToFront();
   const field = panel.locator('.jp-GoogleAuth-pasteInput');
-  await expect(field).toBeFocused();
+  // The field holds the page's focus (toBeFocused also wants the window focused, which a
+  // headless browser gives the tab opened last).
+  await expect
+    .poll(() => field.evaluate(input => document.activeElement === input))
+    .toBe(true);
   await field.evaluate((input, value) => {
     const data = new DataTransfer();
     data.setData('text/plain', value);

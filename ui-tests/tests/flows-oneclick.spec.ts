@@ -69,7 +69,10 @@ async function rememberMode(page: IJupyterLabPageFixture, mode: string) {
 /** One click on a listed project in the panel's project step. */
 async function chooseFirstProject(panel: Locator, log: ActionLog) {
   const step = panel.locator('.jp-GoogleAuth-projectStep');
-  await expect(step.locator('.jp-GoogleAuth-search')).toBeFocused();
+  const search = step.locator('.jp-GoogleAuth-search');
+  await expect
+    .poll(() => search.evaluate(input => document.activeElement === input))
+    .toBe(true);
   const first = step.locator('[role="option"]').first();
   await expect(first).toBeVisible({ timeout: 15_000 });
   const id = (await first.locator('.jp-GoogleAuth-projectId').textContent())!;

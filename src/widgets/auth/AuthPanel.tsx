@@ -139,9 +139,10 @@ export class AuthPanel extends ReactWidget {
     // After the panel's next render (an update request runs in the next animation frame).
     requestAnimationFrame(() =>
       setTimeout(() => {
-        const next = this.node.querySelector<HTMLElement>(
-          '.jp-GoogleAuth-pasteInput:not(:disabled), .jp-GoogleAuth-projectStep .jp-GoogleAuth-search, .jp-GoogleAuth-signIn:not(:disabled), .jp-GoogleAuth-switch, .jp-GoogleAuth-retry'
-        );
+        // In order of preference, not of the DOM (a retry button precedes the project step).
+        const next = NEXT_STEP_SELECTORS.map(selector =>
+          this.node.querySelector<HTMLElement>(selector)
+        ).find(element => element !== null);
         next?.focus({ preventScroll: true });
       })
     );
@@ -172,10 +173,17 @@ export class AuthPanel extends ReactWidget {
         error => this.setServer({ loadError: toErrorBody(error) })
       ),
       this.loadCredentials(),
-      this.client.customClient().then(
-        info => this.setCustomClient({ info }),
-        () => this.setCustomClient({ info: null })
-      )
+      this.client
+        .customClient()
+        .then(
+          info => this.setCustomClient({ info }),
+          () => this.setCustomClient({ info: null })
+        )
+        .then(() => {
+          // Whether paste-url is available depends on it: the pending start waited.
+          this.customClientKnown = true;
+          this.runPendingStart();
+        })
     ]);
   }
 
@@ -400,7 +408,12 @@ export class AuthPanel extends ReactWidget {
   private runPendingStart(): void {
     const pending = this.pendingStart;
     const { environment } = this.server;
-    if (!pending || !environment || this.isDisposed) {
+    if (
+      !pending ||
+      !environment ||
+      !this.customClientKnown ||
+      this.isDisposed
+    ) {
       return;
     }
     this.pendingStart = null;
@@ -571,12 +584,23 @@ export class AuthPanel extends ReactWidget {
   private chosenProject: SetProjectResult | null = null;
   private projectWanted = false;
   private lastPhase = 'idle';
+  private customClientKnown = false;
   private customClient: ICustomClientState = {
     info: null,
     busy: false,
     error: null
   };
 }
+
+/** Where the keyboard goes after each step, first match wins. */
+const NEXT_STEP_SELECTORS = [
+  '.jp-GoogleAuth-pasteInput:not(:disabled)',
+  '.jp-GoogleAuth-projectStep .jp-GoogleAuth-search',
+  '.jp-GoogleAuth-signIn:not(:disabled)',
+  '.jp-GoogleAuth-switch',
+  '.jp-GoogleAuth-retry',
+  '.jp-GoogleAuth-consentButton'
+];
 
 const MODE_KEY = 'jupyterlab-google-auth:mode';
 

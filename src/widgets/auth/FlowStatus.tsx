@@ -42,9 +42,13 @@ export function FlowStatus(
   const { flow, phase } = state;
   const consentRef = React.useRef<HTMLButtonElement>(null);
   const flowId = flow?.id;
+  const pastes = flow !== null && flow.expects !== 'callback';
   React.useEffect(() => {
-    // Keyboard users land on the next step as soon as the flow starts.
-    consentRef.current?.focus({ preventScroll: true });
+    // Keyboard users land on the next step as soon as the flow starts: the paste field
+    // (which focuses itself) in a paste mode, else the button that opens Google's page.
+    if (!pastes) {
+      consentRef.current?.focus({ preventScroll: true });
+    }
   }, [flowId]);
 
   if (phase === 'idle') {
