@@ -7,7 +7,13 @@ import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { AuthClient, credentialEvents, ProjectsClient } from '../api';
+import {
+  AuthClient,
+  credentialEvents,
+  ProjectsClient,
+  type CustomClientInfo
+} from '../api';
+import type { EnvironmentReport } from '../core';
 import { deriveStatus } from '../core/status';
 import { AuthPanel, credentialsFit } from '../widgets/auth/AuthPanel';
 import { openConsentTab } from '../widgets/auth/consentTab';
@@ -63,9 +69,31 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         report => (fits = credentialsFit(deriveStatus(report))),
         () => (fits = null)
       );
+    /**
+     * The environment and the custom client, heard once after start-up, so the click's
+     * sign-in starts without waiting for the environment probe (hundreds of ms).
+     */
+    const known: {
+      environment?: EnvironmentReport;
+      customClient?: CustomClientInfo | null;
+    } = {};
+    const learnEnvironment = () => {
+      void client.environment(window.location.origin).then(
+        environment => (known.environment = environment),
+        () => undefined
+      );
+      void client.customClient().then(
+        info => (known.customClient = info),
+        () => undefined
+      );
+    };
     credentialEvents.changed.connect(learnFit);
-    // After start-up, never during it: one small request, off the critical path.
-    void app.restored.then(learnFit);
+    credentialEvents.changed.connect(learnEnvironment);
+    // After start-up, never during it: small requests, off the critical path.
+    void app.restored.then(() => {
+      learnFit();
+      learnEnvironment();
+    });
     if (registry) {
       void app.restored
         .then(() => registry.load(PLUGIN_ID))
@@ -106,7 +134,8 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         force,
         start,
         consentTab: tab,
-        projects
+        projects,
+        known: { ...known }
       });
       openPanels.set(panel, widget);
       attachBelowActiveCell(panel, widget);

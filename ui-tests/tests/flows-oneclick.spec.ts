@@ -178,6 +178,8 @@ test.describe('Sign-in as one click', () => {
       CUSTOM_CLIENT_ID
     );
     await rememberMode(page, 'paste-url');
+    // A later session: JupyterLab starts knowing the uploaded client.
+    await page.reload();
     try {
       await page.notebook.createNew('oneclick-paste-url.ipynb');
       const log = new ActionLog();

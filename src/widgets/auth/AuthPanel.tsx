@@ -7,7 +7,11 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { credentialEvents, type IAuthClient } from '../../api';
+import {
+  credentialEvents,
+  type CustomClientInfo,
+  type IAuthClient
+} from '../../api';
 import type { IProjectsApi } from '../../api/projects';
 import type { SetProjectResult } from '../../core/projects';
 import { deriveStatus, type Status } from '../../core/status';
@@ -57,6 +61,14 @@ export interface IAuthPanelOptions extends IFlowControllerOptions {
   consentTab?: IConsentTab | null;
   /** The project routes, for the "choose your project" step after a sign-in. */
   projects?: IProjectsApi;
+  /**
+   * What the opener already heard from the server: the pending start uses it at once
+   * instead of waiting for the environment probe (the panel still asks again).
+   */
+  known?: {
+    environment?: EnvironmentReport;
+    customClient?: CustomClientInfo | null;
+  };
 }
 
 /** Credentials the libraries will use and that need no new sign-in. */
@@ -105,6 +117,14 @@ export class AuthPanel extends ReactWidget {
     this.pendingStart = options.start
       ? { tab: options.consentTab ?? null }
       : null;
+    const known = options.known ?? {};
+    if (known.environment) {
+      this.server = { environment: known.environment };
+    }
+    if (known.customClient !== undefined) {
+      this.customClient = { ...this.customClient, info: known.customClient };
+      this.customClientKnown = true;
+    }
     this.addClass('jp-GoogleAuth-panel');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', trans.__('Google sign-in'));
@@ -116,6 +136,7 @@ export class AuthPanel extends ReactWidget {
     credentialEvents.changed.connect(this.onCredentialsChanged, this);
     document.addEventListener('visibilitychange', this.onVisibility);
     void this.load();
+    this.runPendingStart(); // at once when the opener knew the environment
   }
 
   readonly flow: FlowController;
