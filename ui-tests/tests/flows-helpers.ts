@@ -137,8 +137,21 @@ export async function authenticate(
   const button = page.locator(AUTHENTICATE_BUTTON);
   await expect(button).toContainText('Authenticate');
   const pages = context.waitForEvent('page');
-  const clickedAt = Date.now();
+  // The click's own time stamp, in the page (Playwright's click waits for actionability first).
+  await page.evaluate(() =>
+    document.addEventListener(
+      // JupyterLab's toolbar buttons act on mousedown.
+      'mousedown',
+      event =>
+        ((window as any).__authClickAt =
+          performance.timeOrigin + event.timeStamp),
+      { capture: true, once: true }
+    )
+  );
   await button.click();
+  const clickedAt: number = await page.evaluate(
+    () => (window as any).__authClickAt
+  );
   log.did('click Authenticate');
   const tab = Object.assign(await pages, { visited: [] as string[] });
   tab.on('request', request => {

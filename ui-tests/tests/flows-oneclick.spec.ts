@@ -59,6 +59,9 @@ function record(
   );
 }
 
+/** Generous for a busy shared CI box; bench/flows_bench.py reports the real figure. */
+const CONSENT_MS_BOUND = 2000;
+
 async function rememberMode(page: IJupyterLabPageFixture, mode: string) {
   await page.evaluate(
     m => window.localStorage.setItem('jupyterlab-google-auth:mode', m),
@@ -111,6 +114,9 @@ test.describe('Sign-in as one click', () => {
     expect(signedIn, log.actions.join(', ')).toBeLessThanOrEqual(
       LIMITS.loopback
     );
+    // The tab is opened by the click and sent on as soon as the server answers; the 300 ms
+    // goal holds on an idle machine, this bound catches a return to waiting for the probe.
+    expect(consentMs).toBeLessThan(CONSENT_MS_BOUND);
     await tab.close();
 
     const project = await chooseFirstProject(panel, log);
