@@ -13,6 +13,7 @@ import {
   expectUserCredentialsFile,
   MANUAL_START_SETTINGS,
   openAuthPanel,
+  unfold,
   screenshotPath,
   testEnv
 } from './flows-helpers';
@@ -90,6 +91,7 @@ test.describe('Auth panel, keyboard and closing', () => {
     page
   }) => {
     const panel = await openAuthPanel(page, 'keyboard.ipynb');
+    await unfold(panel, 'other-ways');
     const loopback = panel.locator(
       '[data-mode="loopback"] input[type="radio"]'
     );

@@ -559,6 +559,17 @@ export class AuthPanel extends ReactWidget {
    */
   private onKeydownCapture = (event: KeyboardEvent): void => {
     if (
+      event.key === 'Escape' &&
+      event.target instanceof Node &&
+      this.node.contains(event.target)
+    ) {
+      // Escape closes the panel, which cancels its pending sign-in.
+      event.stopPropagation();
+      event.preventDefault();
+      this.dispose();
+      return;
+    }
+    if (
       !event.ctrlKey &&
       !event.metaKey &&
       !event.altKey &&
