@@ -27,14 +27,27 @@ async function shoot(
 ): Promise<void> {
   const noOverflow = async () =>
     expect(
-      await panel.evaluate(node => node.scrollWidth <= node.clientWidth + 1)
-    ).toBe(true);
+      await panel.evaluate(node => {
+        // Every visible part ends inside the panel's right edge: the list of those that do not.
+        const right = node.getBoundingClientRect().right + 1;
+        return [...node.querySelectorAll<HTMLElement>('*')]
+          .filter(e => e.offsetParent !== null && e.getClientRects().length)
+          .filter(e => e.getBoundingClientRect().right > right)
+          .map(
+            e =>
+              `${e.tagName}.${e.className} ${e.getBoundingClientRect().right} > ${right}`
+          );
+      })
+    ).toEqual([]);
   await panel.screenshot({ path: screenshotPath(`panel-${state}-light`) });
   await noOverflow();
   await page.theme.setDarkTheme();
   await panel.screenshot({ path: screenshotPath(`panel-${state}-dark`) });
   await page.theme.setLightTheme();
   const size = page.viewportSize()!;
+  // A phone-sized window, with the side bars folded as a user there would.
+  await page.sidebar.close('left');
+  await page.sidebar.close('right');
   await page.setViewportSize({ width: 480, height: size.height });
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: screenshotPath(`panel-${state}-480`) });
