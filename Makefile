@@ -72,15 +72,25 @@ lint: setup
 jest: setup
 	npx jest
 
-pytest: setup jupyterlab_google_auth/tests/conformance/node/node_modules/.installed
+# configurable-http-proxy for the JupyterHub tests (testing/hub), from npm like everything else.
+testing/hub/node_modules/.installed: testing/hub/package.json
+	cd testing/hub && npm install --no-audit --no-fund
+	touch $@
+
+pytest: setup jupyterlab_google_auth/tests/conformance/node/node_modules/.installed testing/hub/node_modules/.installed
 	pytest -q -p no:cacheprovider
 
-# A real wheel: the prebuilt labextension and the server config must be inside it.
+# A real wheel: the production labextension and the server config must be inside it. Built, as a
+# release is, from a copy of the sources without this checkout's development build (the build
+# hook skips `npm run build:prod` when a labextension exists), with this checkout's node_modules.
 wheel-check: setup
-	rm -rf build/wheel && $(BIN)/pip wheel -q --no-build-isolation --no-deps -w build/wheel .
+	rm -rf build/wheel build/wheel-src && mkdir -p build/wheel-src
+	git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - | tar -xf - -C build/wheel-src
+	ln -s $(CURDIR)/node_modules build/wheel-src/node_modules
+	$(BIN)/pip wheel -q --no-build-isolation --no-deps -w build/wheel ./build/wheel-src
 	python scripts/check_wheel.py build/wheel/*.whl
 
-galata: setup chromium ui-tests/node_modules/.installed
+galata: setup chromium ui-tests/node_modules/.installed testing/hub/node_modules/.installed
 	cd ui-tests && npx playwright test
 
 clean:

@@ -43,6 +43,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,6 +189,18 @@ class Server:
         payload = response.read()
         return response.status, json.loads(payload) if payload else {}
 
+    def login_cookie(self) -> str:
+        """The login cookie a browser gets when it opens JupyterLab with the token."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn.request("GET", f"{BASE}api/status?token={TOKEN}")
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        cookies = SimpleCookie()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+        return "; ".join(f"{k}={m.value}" for k, m in cookies.items() if k.startswith("username"))
+
     def approve(self, consent_url: str) -> dict:
         data = json.dumps({"auth_url": consent_url, "account": ALICE, "decision": "allow"})
         request = urllib.request.Request(
@@ -285,9 +298,10 @@ def count_actions(server: Server) -> list[tuple[str, str, int, list[str], str]]:
         answer = server.approve(view["consent_url"])
         if expects == "callback":
             location = urllib.parse.urlsplit(answer["location"])
-            # The browser follows Google's redirect: no Jupyter token on this request.
+            # The browser follows Google's redirect: no Jupyter token, its login cookie.
             conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-            conn.request("GET", f"{location.path}?{location.query}")
+            cookie = {"Cookie": server.login_cookie()}
+            conn.request("GET", f"{location.path}?{location.query}", headers=cookie)
             conn.getresponse().read()
             conn.close()
             _, view = server.request("GET", f"google-auth/flows/{view['id']}")

@@ -22,3 +22,17 @@ def _load_jupyter_server_extension(server_app) -> None:  # noqa: ANN001
     settings = GoogleAuth(parent=server_app)
     setup_route_handlers(server_app.web_app, settings)
     server_app.log.debug("jupyterlab_google_auth: routes registered")
+
+
+def load_ipython_extension(ipython) -> None:  # noqa: ANN001
+    """``%load_ext jupyterlab_google_auth`` registers the ``%google_auth`` magic."""
+    from .kernel.magic import register
+
+    register(ipython)
+
+
+def authenticate(*args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    """Sign in from a cell; see ``jupyterlab_google_auth.kernel.authenticate``."""
+    from .kernel import authenticate as run
+
+    return run(*args, **kwargs)

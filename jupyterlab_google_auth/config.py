@@ -7,7 +7,7 @@ changes.
 
 import os
 
-from traitlets import Float, Int, Unicode, default
+from traitlets import Bool, Float, Int, List, TraitError, Unicode, default, validate
 from traitlets.config import Configurable
 
 
@@ -36,6 +36,10 @@ class GoogleAuth(Configurable):
     serviceusage_uri = Unicode(
         "https://serviceusage.googleapis.com", help="Service Usage API root."
     ).tag(config=True)
+    ee_api_uri = Unicode(
+        "https://earthengine.googleapis.com",
+        help="Earth Engine API root (asked whether a project is ready for Earth Engine).",
+    ).tag(config=True)
     metadata_host = Unicode(
         help="GCE metadata server host[:port]; defaults to $GCE_METADATA_HOST, else "
         "metadata.google.internal."
@@ -58,6 +62,65 @@ class GoogleAuth(Configurable):
         15.0, help="Seconds a call to a Google endpoint may take before it is reported as slow."
     ).tag(config=True)
 
+    # -- administrator policy (policy.py applies it; the README says where to set it) --------
+    allowed_modes = List(
+        Unicode(),
+        default_value=[],
+        help="Sign-in modes users may choose (loopback, notebook, paste-url, gcloud, ambient, "
+        "service-account); empty means all.",
+    ).tag(config=True)
+    allowed_presets = List(
+        Unicode(),
+        default_value=[],
+        help="Scope presets users may choose (earthengine, earthengine-readonly, gemini, "
+        "cloud); empty means all.",
+    ).tag(config=True)
+    allow_custom_scopes = Bool(
+        True, help="Whether users may ask for a scope list of their own instead of a preset."
+    ).tag(config=True)
+    default_preset = Unicode("earthengine", help="The scope preset the panel starts with.").tag(
+        config=True
+    )
+    allow_service_account_keys = Bool(
+        True, help="Whether users may upload a service-account key as their credentials."
+    ).tag(config=True)
+    allow_gcloud = Bool(
+        True, help="Whether the gcloud sign-in mode is offered when gcloud is installed."
+    ).tag(config=True)
+    allow_token_export = Bool(
+        True,
+        help="Whether users may export their Earth Engine credentials (for EARTHENGINE_TOKEN "
+        "on an ephemeral home).",
+    ).tag(config=True)
+
+    @validate("allowed_modes")
+    def _check_modes(self, proposal):  # noqa: ANN001, ANN202
+        from .policy import POLICY_MODES
+
+        return _known(proposal["value"], POLICY_MODES, "allowed_modes")
+
+    @validate("allowed_presets")
+    def _check_presets(self, proposal):  # noqa: ANN001, ANN202
+        from .scopes import PRESETS
+
+        return _known(proposal["value"], tuple(PRESETS), "allowed_presets")
+
+    @validate("default_preset")
+    def _check_default_preset(self, proposal):  # noqa: ANN001, ANN202
+        from .scopes import PRESETS
+
+        return _known([proposal["value"]], tuple(PRESETS), "default_preset")[0]
+
     @default("metadata_host")
     def _default_metadata_host(self) -> str:
         return os.environ.get("GCE_METADATA_HOST", "metadata.google.internal")
+
+
+def _known(values: list[str], known: tuple[str, ...], trait: str) -> list[str]:
+    """A misspelt name in the administrator's config fails at start-up, not silently."""
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise TraitError(
+            f"GoogleAuth.{trait}: unknown {', '.join(map(repr, unknown))}; use {', '.join(known)}."
+        )
+    return list(dict.fromkeys(values))

@@ -10,11 +10,13 @@ from .config import GoogleAuth
 from .environment import GcloudProbe, MetadataProbe
 from .flows import CustomClients, FlowRegistry
 from .handlers.callback import OAuthCallbackHandler
+from .handlers.cell_requests import CellRequestHandler
 from .handlers.credentials import CredentialsHandler
 from .handlers.custom_client import CustomClientHandler
 from .handlers.environment import EnvironmentHandler
 from .handlers.flows import FlowCompleteHandler, FlowHandler, FlowsHandler
 from .handlers.projects import (
+    ProjectEarthEngineHandler,
     ProjectHandler,
     ProjectServicesHandler,
     ProjectsHandler,
@@ -22,6 +24,7 @@ from .handlers.projects import (
 )
 from .handlers.service_account import ServiceAccountHandler
 from .handlers.signout import SignOutHandler
+from .handlers.transfer import TokenExportHandler, TokenImportHandler
 
 NAMESPACE = "google-auth"
 
@@ -36,9 +39,13 @@ ROUTES: list[tuple[str, type]] = [
     ("projects", ProjectsHandler),
     ("projects/recent", RecentProjectsHandler),
     (r"projects/([^/]+)/services", ProjectServicesHandler),
+    (r"projects/([^/]+)/earthengine", ProjectEarthEngineHandler),
     ("project", ProjectHandler),
     ("sign-out", SignOutHandler),
     ("service-account", ServiceAccountHandler),
+    (r"cell-requests/([^/]+)", CellRequestHandler),
+    ("token-export", TokenExportHandler),
+    ("token-import", TokenImportHandler),
 ]
 
 

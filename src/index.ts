@@ -1,7 +1,10 @@
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import { authenticatePlugin } from './plugins/authenticate';
+import { cellRoutePlugin } from './plugins/cell-route';
 import { insertCellPlugin } from './plugins/insert-cell';
+import { kernelFollowPlugin } from './plugins/kernel-follow';
+import { onboardingPlugin } from './plugins/onboarding';
 import { projectsPlugin } from './plugins/projects';
 import { signOutPlugin } from './plugins/signout';
 import { statusPlugin } from './plugins/status';
@@ -11,7 +14,10 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   statusPlugin,
   projectsPlugin,
   signOutPlugin,
-  insertCellPlugin
+  insertCellPlugin,
+  cellRoutePlugin,
+  kernelFollowPlugin,
+  onboardingPlugin
 ];
 
 export default plugins;

@@ -116,3 +116,16 @@ c.ServerApp.logging_config = {  # noqa: F821
 (state_dir / f"env-{galata_port}.json").write_text(
     json.dumps({"fake_google": fake_url, "home": str(home), "server_log": str(server_log)})
 )
+
+# --- The cell route: kernels refresh ee's and google-auth's tokens at the fake. -----------------
+# Both pin Google's token URL; an IPython startup file in the test HOME (kernels inherit it)
+# rebinds the one function they refresh through (testing/token_redirect.py). Test kernels only.
+_startup = home / ".ipython" / "profile_default" / "startup"
+_startup.mkdir(parents=True, exist_ok=True)
+(_startup / "00-fake-google-token.py").write_text(
+    "import sys\n"
+    f"sys.path.insert(0, {str(REPO)!r})\n"
+    "from testing.token_redirect import redirect_token_endpoint\n"
+    f"redirect_token_endpoint({fake_url + '/token'!r})\n"
+    "del sys.path[0], redirect_token_endpoint\n"
+)

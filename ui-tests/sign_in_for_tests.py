@@ -82,6 +82,9 @@ def main() -> None:
     parser.add_argument("--project", default=None)
     parser.add_argument("--fake", default=None, help="fake Google URL")
     parser.add_argument("--home", default=None, help="the test server's HOME")
+    parser.add_argument(
+        "--mode", default=None, help="record the sign-in as made in this mode (issue record)"
+    )
     args = parser.parse_args()
     saved: dict = {}
     port = os.environ.get("GALATA_PORT", "8876")
@@ -105,6 +108,11 @@ def main() -> None:
         scopes=SCOPES,
         account=args.account,
         project=args.project,
+        issue=(
+            {"mode": args.mode, "preset": "earthengine", "client": "earthengine"}
+            if args.mode
+            else None
+        ),
     )
     print(json.dumps({"account": args.account, "files": [w.to_json() for w in written]}))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
-from . import formats
+from . import formats, issued
 from .problems import Problem, problem
 from .reading import FileRead
 from .store import CredentialStore
@@ -43,6 +43,8 @@ class Source(TypedDict):
     valid: bool | None
     check_error: str | None
     problems: list[Problem]
+    # When and how this extension issued the sign-in (credentials/issued.py), else None.
+    issued: dict[str, Any] | None
 
 
 def _text(value: object, limit: int = _MAX_TEXT) -> str | None:
@@ -84,6 +86,7 @@ def _empty(name: SourceName, path: Path | None) -> Source:
         "valid": None,
         "check_error": None,
         "problems": [],
+        "issued": None,
     }
 
 
@@ -320,6 +323,10 @@ def describe_sources(
         "metadata": meta_src,
     }
 
+    for src, info, found in ((ee_src, ee_info, ee_read), (adc_src, adc_info, adc_read)):
+        if info is not None:
+            src["issued"] = issued.read_lifetime(found.path, info.get("refresh_token"))
+
     # The same refresh token in two files is one sign-in: share the account.
     if ee_info and adc_info and ee_info["refresh_token"] == adc_info["refresh_token"]:
         ee_src["account"] = ee_src["account"] or adc_src["account"]
@@ -353,8 +360,9 @@ _CHECK_HELP = {
     "OAuth clients in testing mode after 7 days). Sign in again.",
     "invalid_client": "The OAuth client of this sign-in no longer exists or its secret changed. "
     "Sign in again with a current client.",
-    "reauth_required": "Google asks you to sign in again (your organisation requires periodic "
-    "re-authentication).",
+    "reauth_required": "Google asks you to sign in again: your organisation's administrator "
+    "limits how long a Google sign-in lasts (a Workspace session-length policy), and this one "
+    "has reached the limit. Sign in again; it will happen again when the period ends.",
 }
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from . import atomic, formats
+from . import atomic, formats, issued
 from .paths import CredentialPaths, resolve_paths
 from .reading import FileRead, read_json_file
 
@@ -93,11 +93,13 @@ class CredentialStore:
         scopes: Iterable[str],
         account: str | None = None,
         project: str | None = None,
+        issue: dict[str, Any] | None = None,
     ) -> list[WrittenFile]:
         """Store a user sign-in where ee and/or google-auth read it.
 
         ``project`` (when given) becomes the EE ``project`` and the ADC ``quota_project_id``;
-        when None, the project already in each file is kept.
+        when None, the project already in each file is kept. ``issue`` (``{mode, preset,
+        client}``) is recorded beside each file (:mod:`.issued`), for "expires about".
         """
         wanted = list(dict.fromkeys(targets))
         for t in wanted:
@@ -129,6 +131,11 @@ class CredentialStore:
                 )
                 backup = atomic.atomic_write_json(paths.adc, data)
                 written.append(WrittenFile("adc", paths.adc, backup))
+            for file in written:
+                if issue is None:
+                    issued.remove_record(file.path)  # an old record would misdate this one
+                else:
+                    issued.write_record(file.path, issued.make_record(refresh_token, **issue))
         return written
 
     def write_service_account(self, key: Mapping[str, Any]) -> WrittenFile:
@@ -203,6 +210,7 @@ class CredentialStore:
                 if isinstance(token, str) and token and token not in tokens:
                     tokens.append(token)
                 backup = atomic.move_to_backup(path)
+                issued.remove_record(path)
                 if backup is not None:
                     moved.append(WrittenFile(target, path, backup))
         return SignOutResult(moved=moved, refresh_tokens=tokens)

@@ -14,6 +14,7 @@ import time
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
+from ..outbound import google_session
 from .google_http import bounded_request, email_from_id_token
 
 DEFAULT_TTL = 60.0
@@ -72,7 +73,7 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
         client_secret=info.get("client_secret"),
         token_uri=token_uri,
     )
-    with requests.Session() as session:
+    with google_session(token_uri) as session:
         try:
             creds.refresh(bounded_request(session, deadline, keep_reply))
         except google.auth.exceptions.RefreshError as exc:
@@ -98,12 +99,19 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
     }
 
 
+_REAUTH_TEXT = "Reauthentication is needed"
+
+
 def _error_code(exc: Exception) -> str:
     """The OAuth ``error`` of a failed refresh (``invalid_grant``, ``invalid_client``, ...)."""
     details = exc.args[1] if len(exc.args) > 1 else None
+    # google-auth answers invalid_rapt / rapt_required with this text alone (and advice to run
+    # gcloud, which is not ours to give: the panel offers "Sign in again" with the same mode).
+    if exc.args and isinstance(exc.args[0], str) and exc.args[0].startswith(_REAUTH_TEXT):
+        return "reauth_required"
     if isinstance(details, Mapping):
         error = details.get("error")
-        if details.get("error_subtype") == "invalid_rapt":
+        if details.get("error_subtype") in ("invalid_rapt", "rapt_required"):
             return "reauth_required"
         if isinstance(error, str) and error.replace("_", "").isalnum() and len(error) <= 64:
             return error

@@ -1,8 +1,10 @@
 """Environment detection for ``GET <base_url>google-auth/environment?origin=...``.
 
 :func:`describe_environment` is the one entry point for the route handler. Nothing runs at
-import time or at server start-up: the first call probes (metadata server and gcloud,
-concurrently, each bounded and cached for 5 minutes), later calls answer from the caches.
+import time or at server start-up: the first call probes the metadata server (bounded, cached
+for 5 minutes) and looks for gcloud on the file system, without running it: no answer waits
+for gcloud unless ``refresh`` asks to check it again (gcloud.py). Later calls answer from the
+caches.
 The probes are asyncio-native and the file-system facts are gathered in a worker thread, so the
 server's event loop is never blocked.
 
@@ -19,6 +21,7 @@ import os
 import time
 from collections.abc import Mapping
 
+from .. import policy
 from ..config import GoogleAuth
 from .classify import MODES, classify
 from .facts import gather_facts
@@ -103,7 +106,9 @@ async def describe_environment(
         metadata,
         custom_client_configured=custom_client_configured,
         origin_note=origin_note,
+        turned_off={m: policy.mode_refusal(settings, m) for m in MODES},
     )
+    result["policy"] = policy.summary(settings)
     result["facts"] = facts
     result["origin"] = parsed.to_dict() if parsed else None
     result["probe_ms"] = round((time.perf_counter() - started) * 1000, 1)

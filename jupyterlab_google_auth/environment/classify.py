@@ -23,9 +23,16 @@ Modes (``available`` with ``reason`` set only when it is not):
 * ``ambient``: only when the metadata server answered and named a default service account.
 * ``service-account``: always (the user uploads a key).
 
+Administrator policy: a mode named in ``turned_off`` (``policy.mode_refusal``) is unavailable
+with the administrator's sentence as its reason and ``turned_off: true``, whatever the facts.
+
 Recommended mode: the first *available* mode of the class's preference list. colab-like:
 ``ambient``, then ``loopback``, then ``notebook`` (Colab variables without a metadata answer
-give no ambient identity); local: ``loopback``, then ``notebook``; remote: ``notebook``.
+give no ambient identity); local: ``loopback``, then ``notebook``; remote: ``notebook``. When the
+administrator turned all of those off, the first available sign-in mode, else ``None``.
+
+A JupyterHub server (``JUPYTERHUB_API_URL``) says so in its reasons whatever the origin: a hub
+reached on a loopback address is the hub's proxy on this machine, not "this machine".
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from .metadata import MetadataFacts
 from .origin import Origin
 
 MODES = ("loopback", "notebook", "paste-url", "gcloud", "ambient", "service-account")
+SIGN_IN_MODES = ("loopback", "notebook", "paste-url", "gcloud")
 
 _PREFERENCES = {
     "colab-like": ("ambient", "loopback", "notebook"),
@@ -55,6 +63,7 @@ def classify(
     *,
     custom_client_configured: bool = False,
     origin_note: str | None = None,
+    turned_off: Mapping[str, str] | None = None,
 ) -> dict:
     """Return ``{"class", "reasons", "recommended_mode", "modes"}``.
 
@@ -80,6 +89,11 @@ def classify(
 
     if origin is None:
         origin_sentence = origin_note or "The browser did not say its origin."
+    elif origin.is_loopback and facts.get("jupyterhub"):
+        origin_sentence = (
+            f"The browser reaches this server at {origin.url}, a loopback address: the "
+            "JupyterHub proxy on this machine."
+        )
     elif origin.is_loopback:
         origin_sentence = (
             f"The browser reaches this server at {origin.url}, a loopback address "
@@ -90,6 +104,11 @@ def classify(
             f"The browser reaches this server at {origin.url}, which is not a loopback address."
         )
 
+    hub = facts.get("jupyterhub")
+    if hub:
+        reasons.append(
+            f"JUPYTERHUB_API_URL is set ({hub['api_url']}): this is a JupyterHub server."
+        )
     if platform:
         env_class = "colab-like"
         reasons.extend(platform)
@@ -119,7 +138,11 @@ def classify(
         "ambient": _mode(_ambient_reason(metadata)),
         "service-account": _mode(None),
     }
-    recommended = next(m for m in _PREFERENCES[env_class] if modes[m]["available"])
+    for name, why in (turned_off or {}).items():
+        if why and name in modes:
+            modes[name] = {"available": False, "reason": why, "turned_off": True}
+    available = [m for m in _PREFERENCES[env_class] + SIGN_IN_MODES if modes[m]["available"]]
+    recommended = available[0] if available else None
     return {
         "class": env_class,
         "reasons": reasons,
@@ -130,9 +153,6 @@ def classify(
 
 def _remote_hints(facts: Mapping) -> list[str]:
     hints = []
-    hub = facts.get("jupyterhub")
-    if hub:
-        hints.append(f"JUPYTERHUB_API_URL is set ({hub['api_url']}): this is a JupyterHub server.")
     binder = facts.get("binder") or {}
     if binder.get("present"):
         hints.append(f"{binder['variables'][0]} is set: this is a Binder session.")

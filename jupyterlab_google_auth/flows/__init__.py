@@ -3,7 +3,7 @@
 Files: ``registry.py`` (the per-server flow table and every rule modes share), ``modes/`` (one
 file per mode: how it starts and how it finishes), ``exchange.py`` (the blocking calls to Google),
 ``transport.py`` (https-only sessions and the shared deadline), ``request.py`` (the ``POST flows``
-body), ``scopes.py`` (presets), ``signed_in.py`` ("already signed in"), ``custom_client.py``
+body), ``signed_in.py`` ("already signed in"), ``custom_client.py``
 (client_secret.json), ``errors.py`` (every failure in plain words), ``model.py`` (a flow and
 its secrets), ``pkce.py`` (nonces and S256).
 """

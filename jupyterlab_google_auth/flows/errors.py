@@ -101,7 +101,20 @@ TABLE: dict[str, Entry] = {
         "This sign-in link is not recognised: it was not started here, or the server restarted.",
         RESTART,
     ),
+    "started_before_restart": Entry(
+        410,
+        "This sign-in was started before the server restarted: start it again.",
+        RESTART,
+    ),
     "state_used": Entry(400, "This sign-in link was already used.", RESTART),
+    "callback_not_signed_in": Entry(
+        403,
+        "This browser is not signed in to JupyterLab as the user who started this sign-in, so "
+        "it cannot finish it. The sign-in is still waiting.",
+        "Open this link in the browser where JupyterLab is signed in (copy the whole address "
+        "from the address bar), or sign in to JupyterLab in this browser and load this page "
+        "again.",
+    ),
     "flow_expired": Entry(
         400,
         "This sign-in expired: it was not finished within {detail}.",
@@ -166,6 +179,11 @@ TABLE: dict[str, Entry] = {
         400, "{detail}", "Choose one of the modes: loopback, notebook, paste-url or gcloud."
     ),
     "mode_unavailable": Entry(400, "{detail}", "Choose another mode in the panel."),
+    "turned_off": Entry(
+        403,
+        "{detail}",
+        "Choose another way to sign in in the panel, or ask your administrator to allow this one.",
+    ),
     "unknown_preset": Entry(
         400, "{detail}", "Use earthengine, earthengine-readonly, gemini or cloud, or a scopes list."
     ),

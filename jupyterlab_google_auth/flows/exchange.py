@@ -25,8 +25,9 @@ from google_auth_oauthlib.flow import Flow as OAuthlibFlow
 from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 from requests.adapters import HTTPAdapter
 
+from .. import scopes as scope_lib
 from ..credentials.google_http import email_from_id_token
-from . import scopes as scope_lib
+from ..outbound import follow_environment_proxies
 from .errors import FlowError, flow_error, from_oauth, plain_text
 from .model import Grant, OAuthClient
 from .transport import (
@@ -35,7 +36,6 @@ from .transport import (
     USERINFO,
     Deadline,
     check_endpoint,
-    is_loopback_host,
     is_plain_loopback,
     library_url,
 )
@@ -60,10 +60,9 @@ class _LoopbackPlainHttp(HTTPAdapter):
 
 
 def prepare_session(session: requests.Session, url: str) -> requests.Session:
-    """Fit ``session`` for ``url``: no proxy to this machine, the adapter for loopback http."""
+    """Fit ``session`` for ``url``: the proxy rule, the adapter for loopback http."""
     parts = urlsplit(url)
-    if is_loopback_host(parts.hostname):
-        session.trust_env = False  # an https_proxy must not see a request to this machine
+    follow_environment_proxies(session, url)
     if is_plain_loopback(url):
         session.mount(f"https://{parts.netloc}/", _LoopbackPlainHttp())
     return session

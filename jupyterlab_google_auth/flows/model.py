@@ -65,6 +65,7 @@ class Flow:
     result: dict[str, Any] | None = None
     error: dict[str, str] | None = None
     finished_at: float | None = None
+    preset: str | None = None  # recorded with the credentials, for "Sign in again"
     secrets: Secrets = field(default_factory=Secrets, repr=False)
 
     @property

@@ -22,16 +22,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .. import policy
 from ..config import GoogleAuth
 from ..credentials import validity
 from ..credentials.store import CredentialStore
+from ..scopes import is_earthengine
 from .custom_client import CustomClients
 from .errors import FlowError, flow_error, from_oauth, plain_text
 from .model import Flow, Grant, OAuthClient
 from .modes import KNOWN_MODES, MODE_CLASSES, Mode, ModeContext
 from .modes.base import EE_PUBLIC_CLIENT, check_code
 from .request import StartRequest, parse_start_request
-from .scopes import is_earthengine
 from .signed_in import already_signed_in
 from .transport import check_endpoint
 
@@ -43,10 +44,17 @@ DEAD_STATE_PAGES = {
     "used": ("state_used", "Sign-in link already used"),
     "expired": ("flow_expired", "Sign-in expired"),
     "cancelled": ("cancelled", "Sign-in cancelled"),
+    "restarted": ("started_before_restart", "Sign-in started before a restart"),
     "": ("unknown_state", "Sign-in link not recognised"),
 }
 # Slack on top of settings.http_timeout for the executor hop and the file writes.
 EXCHANGE_SLACK = 2.0
+
+
+def issued_client(flow: Flow) -> str:
+    """Which OAuth client issued the sign-in, as recorded beside the files: the notebook
+    mode's per-user client is its own kind (Google ends its tokens after 7 days)."""
+    return "notebook" if flow.mode == "notebook" else flow.client
 
 
 def _digest(state: str) -> str:
@@ -71,13 +79,18 @@ class FlowRegistry:
     ) -> None:
         self.settings = settings
         self.custom_clients = custom_clients or CustomClients()
-        self.context = ModeContext(settings, base_url, self.custom_clients)
+        # Marks flow ids and states of this server run: after a restart they say "restarted"
+        # instead of "not recognised".
+        self.instance = secrets.token_hex(4)
+        self.context = ModeContext(settings, base_url, self.custom_clients, self.instance)
         self.modes: dict[str, Mode] = {cls.name: cls() for cls in modes}
         self.clock = clock  # tests move time by replacing it
         self.store_factory = store_factory
         self.flows: dict[str, Flow] = {}
         self._callback_states: dict[str, str] = {}  # live state -> flow id (callback modes)
         self._dead_states: OrderedDict[str, str] = OrderedDict()  # digest -> why it is dead
+        # Google accounts each Jupyter user signed in with here (shared_server.hide_accounts).
+        self.accounts_by_user: dict[str, set[str]] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -116,8 +129,17 @@ class FlowRegistry:
         self._tick()
         flow = self.flows.get(flow_id) if isinstance(flow_id, str) else None
         if flow is None or flow.user != user:
-            raise flow_error("unknown_flow")
+            raise flow_error(
+                "started_before_restart" if self._from_before(flow_id) else "unknown_flow"
+            )
         return flow
+
+    def _from_before(self, value: object) -> bool:
+        """Issued by an earlier run of this server (a flow id or a state with another marker)."""
+        if not isinstance(value, str) or "." not in value:
+            return False
+        marker = value.split(".", 1)[0]
+        return len(marker) == len(self.instance) and marker != self.instance
 
     def live_count(self, user: str) -> int:
         return sum(1 for f in self.flows.values() if f.user == user and f.live)
@@ -127,7 +149,12 @@ class FlowRegistry:
     async def start(self, user: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """(201, flow view) or (200, already-signed-in answer); FlowError otherwise."""
         self._tick()
-        request = parse_start_request(body)
+        request = parse_start_request(body, policy.default_preset(self.settings))
+        refusal = policy.mode_refusal(self.settings, request.mode) or policy.preset_refusal(
+            self.settings, request.preset
+        )
+        if refusal:
+            raise flow_error("turned_off", refusal)
         mode = self._mode(request.mode)
         client_name = request.client or mode.default_client
         if client_name not in mode.clients:
@@ -153,7 +180,7 @@ class FlowRegistry:
             raise flow_error("too_many_flows", str(self.settings.max_pending_flows))
         now = self.clock()
         flow = Flow(
-            id=secrets.token_urlsafe(12),
+            id=f"{self.instance}.{secrets.token_urlsafe(12)}",
             user=user,
             mode=mode.name,
             expects=mode.expects,
@@ -162,6 +189,7 @@ class FlowRegistry:
             scopes=request.scopes,
             created=now,
             expires_at=now + self.settings.flow_ttl,
+            preset=request.preset,
         )
         flow.secrets.client = client
         self.flows[flow.id] = flow  # counted at once, though start may await
@@ -262,6 +290,7 @@ class FlowRegistry:
                 client_secret=grant.client.client_secret,
                 scopes=grant.scopes,
                 account=grant.account,
+                issue={"mode": flow.mode, "preset": flow.preset, "client": issued_client(flow)},
             )
 
         try:
@@ -269,6 +298,8 @@ class FlowRegistry:
         except (OSError, ValueError) as exc:
             raise flow_error("write_failed", plain_text(str(exc), 400)) from None
         validity.clear_cache()  # the stored credentials changed
+        if grant.account:
+            self.accounts_by_user.setdefault(flow.user, set()).add(grant.account)
         result: dict[str, Any] = {
             "account": grant.account,
             "scopes": grant.scopes,
@@ -294,14 +325,29 @@ class FlowRegistry:
     # -- GET oauth2callback ------------------------------------------------------------------
 
     async def finish_callback(
-        self, state: str, *, code: str = "", error: str = "", scope: str = ""
+        self, state: str, user: str | None, *, code: str = "", error: str = "", scope: str = ""
     ) -> tuple[int, str, str]:
-        """Finish the loopback flow that owns ``state``: (HTTP status, page title, message)."""
+        """Finish the loopback flow that owns ``state``: (HTTP status, page title, message).
+
+        ``user`` is the owner key of the Jupyter login the browser carries (``None``: none).
+        A browser without the login of the user who started the flow is refused and the flow
+        stays pending, its state still live: a leaked consent link finished in another
+        browser (another person's Google account) must not write into the owner's home.
+        Nobody logged in learns nothing about the state; another user learns only that it is
+        not theirs.
+        """
         self._tick()
-        flow_id = self._callback_states.pop(state, None)
+        if user is None:
+            return _not_signed_in()
+        flow_id = self._callback_states.get(state)
         flow = self.flows.get(flow_id) if flow_id else None
+        if flow is not None and flow.user != user:
+            return _not_signed_in()
+        self._callback_states.pop(state, None)
         if flow is None or flow.state != "pending":
             why = self._dead_states.get(_digest(state)) or ""
+            if not why and self._from_before(state):
+                why = "restarted"
             code_name, title = DEAD_STATE_PAGES.get(why, DEAD_STATE_PAGES[""])
             return _page(400, title, flow_error(code_name, _duration(self.settings.flow_ttl)))
         mode = self.modes[flow.mode]
@@ -332,6 +378,11 @@ class FlowRegistry:
 def _page(status: int, title: str, error: FlowError | dict[str, str]) -> tuple[int, str, str]:
     data = error.to_json() if isinstance(error, FlowError) else error
     return status, title, f"{data['message']} {data['help']}".strip()
+
+
+def _not_signed_in() -> tuple[int, str, str]:
+    error = flow_error("callback_not_signed_in")
+    return _page(error.status, "Open this link where JupyterLab is signed in", error)
 
 
 def _is_ee_request(request: StartRequest) -> bool:

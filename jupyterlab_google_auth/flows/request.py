@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import scopes as scope_lib
 from ..credentials.store import TARGETS
 from ..environment.origin import Origin, OriginError, parse_origin
-from . import scopes as scope_lib
 from .errors import flow_error
 
 CLIENTS = ("earthengine", "custom")
@@ -17,6 +17,7 @@ MAX_MODE_CHARS = 40
 @dataclass(frozen=True)
 class StartRequest:
     mode: str
+    preset: str | None  # None: the user's own scope list
     scopes: list[str]  # what Google is asked for: the preset or list, plus identity scopes
     required_scopes: list[str]  # what "already signed in" must cover
     client: str | None  # None: the mode's default
@@ -35,7 +36,9 @@ def _text(body: dict[str, Any], name: str, code: str) -> str | None:
     return value
 
 
-def parse_start_request(body: dict[str, Any]) -> StartRequest:
+def parse_start_request(
+    body: dict[str, Any], default_preset: str = scope_lib.DEFAULT_PRESET
+) -> StartRequest:
     mode = body.get("mode")
     if not isinstance(mode, str) or not mode or len(mode) > MAX_MODE_CHARS:
         raise flow_error("unknown_mode", "Say which sign-in mode to use (mode).")
@@ -46,8 +49,9 @@ def parse_start_request(body: dict[str, Any]) -> StartRequest:
             wanted = scope_lib.parse_scopes(body["scopes"])
         except scope_lib.ScopeError as exc:
             raise flow_error("bad_scopes", str(exc)) from None
+        preset = None
     else:
-        preset = preset or scope_lib.DEFAULT_PRESET
+        preset = preset or default_preset
         if preset not in scope_lib.PRESETS:
             shown = preset if len(preset) <= 40 else preset[:40] + "…"
             raise flow_error("unknown_preset", f"There is no scope preset named {shown!r}.")
@@ -87,6 +91,7 @@ def parse_start_request(body: dict[str, Any]) -> StartRequest:
 
     return StartRequest(
         mode=mode,
+        preset=preset,
         scopes=scope_lib.with_identity(wanted),
         required_scopes=scope_lib.required(wanted),
         client=client,

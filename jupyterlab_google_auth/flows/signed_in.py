@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .. import scopes as scope_lib
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from ..credentials.store import CredentialStore
 from ..credentials.validity import check_refresh
-from . import scopes as scope_lib
 
 
 def already_signed_in(

@@ -12,26 +12,15 @@ other ``http://`` endpoint is refused before a code or token is sent.
 
 from __future__ import annotations
 
-import ipaddress
 import time
 from urllib.parse import urlsplit
 
+from ..outbound import is_loopback_host
 from .errors import flow_error
 
 TOKEN_ENDPOINT = "Google's token endpoint"
 EE_FETCH = "Earth Engine's client-auth service"
 USERINFO = "Google's userinfo endpoint"
-
-
-def is_loopback_host(host: str | None) -> bool:
-    if not host:
-        return False
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_endpoint(url: str) -> None:

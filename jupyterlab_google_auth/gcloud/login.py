@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..environment.gcloud import find_gcloud
+from ..environment.gcloud import find_gcloud, gcloud_child_env
 from . import output
 from .pty_process import PtyProcess
 from .scopes import DEFAULT_SCOPES, gcloud_scopes
@@ -41,7 +41,6 @@ _NETWORK = re.compile(
     r"ConnectionError|ProxyError|Could not reach the login server|Failed to resolve|timed out",
     re.IGNORECASE,
 )
-_SERVER_PYTHON_VARS = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONEXECUTABLE")
 # Authorization codes are URL-safe text ("4/0Ab...-xyz"); a newline would answer a later prompt.
 _CODE = re.compile(r"^[\x21-\x7e]+$")
 
@@ -122,21 +121,10 @@ class GcloudLogin:
         ]
 
     def _child_env(self) -> dict[str, str]:
-        env = dict(self.env)
-        # These describe the server's Python, not gcloud's (gcloud runs its bundled Python or
-        # CLOUDSDK_PYTHON): with them it dies with "gcloud failed to load ... SRE module
-        # mismatch". gcloud's own CLOUDSDK_PYTHON_SITEPACKAGES is the supported way in.
-        for name in _SERVER_PYTHON_VARS:
-            env.pop(name, None)
-        env.update(
-            # No yes/no questions (the GCE "use your personal account?" and the
-            # GOOGLE_APPLICATION_CREDENTIALS warnings default to yes); the code prompt is a
-            # plain input() and still shows.
-            CLOUDSDK_CORE_DISABLE_PROMPTS="1",
-            CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK="1",
-            # Fewer terminal escapes from readline.
-            TERM="dumb",
-        )
+        # Prompts off: the GCE "use your personal account?" and GOOGLE_APPLICATION_CREDENTIALS
+        # questions default to yes; the code prompt is a plain input() and still shows.
+        env = gcloud_child_env(self.env)
+        env["TERM"] = "dumb"  # fewer terminal escapes from readline
         return env
 
     # -- start -------------------------------------------------------------------------------

@@ -56,6 +56,13 @@ class GoogleAuthHandler(APIHandler):
         """Per-server objects shared by handlers (probe caches, flow registry...)."""
         return self.settings["google_auth_state"]
 
+    def refuse_if(self, refusal: str | None) -> None:
+        """Answer 403 ``turned_off`` with the administrator policy's sentence (policy.py)."""
+        if refusal:
+            raise ApiError(
+                403, "turned_off", refusal, "Ask your administrator if you need this here."
+            )
+
     def json_body(self) -> dict[str, Any]:
         raw = self.request.body or b""
         if len(raw) > MAX_BODY_BYTES:

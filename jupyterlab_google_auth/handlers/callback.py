@@ -1,14 +1,17 @@
 """GET oauth2callback: where Google sends the browser back in loopback mode.
 
-It is the one route open without the Jupyter cookie (Google's redirect carries none when the
-browser used another host name), so it accepts nothing but a live, single-use `state` held by
-this server, and answers a small self-contained page.
+It is the one route open without the API token (Google's redirect carries no header), so it
+accepts nothing but a live, single-use `state` held by this server, and only from a browser
+that carries the Jupyter login (the cookie for this origin) of the user who started the flow
+(owner.py); anything else gets a small self-contained page, and a live flow stays pending.
 """
 
 from html import escape
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.base.handlers import JupyterHandler
+
+from .owner import flow_owner
 
 MAX_PARAM_CHARS = 2048
 
@@ -49,7 +52,7 @@ class OAuthCallbackHandler(JupyterHandler):
             k: self.get_query_argument(k, "")[:MAX_PARAM_CHARS] for k in ("code", "error", "scope")
         }
         flows = self.settings["google_auth_state"]["flows"]
-        status, title, message = await flows.finish_callback(state, **args)
+        status, title, message = await flows.finish_callback(state, flow_owner(self), **args)
         self._answer(status, title, message)
 
     def _answer(self, status: int, title: str, message: str) -> None:

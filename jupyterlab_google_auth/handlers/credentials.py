@@ -6,6 +6,7 @@ from functools import partial
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import shared_server
 from ..credentials.report import describe_sources
 from ..credentials.store import CredentialStore
 from ..credentials.validity import check_refresh
@@ -31,4 +32,8 @@ class CredentialsHandler(GoogleAuthHandler):
                 check=check,
             ),
         )
+        user = self.current_user.username
+        if shared_server.visitor(user):
+            mine = self.state["flows"].accounts_by_user.get(user, ())
+            report = shared_server.hide_accounts(report, mine)
         self.write_json(report)

@@ -1,10 +1,13 @@
 """GET environment: where this server runs and which sign-in mode fits."""
 
 import asyncio
+import os
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import shared_server
+from ..credentials.transfer import from_environment
 from ..environment import describe_environment
 from ..environment.origin import OriginError
 from .base import ApiError, GoogleAuthHandler
@@ -44,4 +47,18 @@ class EnvironmentHandler(GoogleAuthHandler):
                 f"The origin {origin!r} is not a valid http(s) origin: {exc}",
                 "Send the browser's window.location.origin, e.g. http://127.0.0.1:8888.",
             ) from exc
+        facts["shared_server"] = shared_server.describe(self.current_user.username)
+        # Only the variable's name: the panel offers to import it (token-import).
+        found = from_environment(os.environ)
+        facts["token_in_environment"] = found[0] if found else None
+        if custom.problem:
+            # The administrator's client is broken: say so now, not when a flow starts.
+            problem = f"The administrator's client_secret.json is unusable: {custom.problem}"
+            facts["admin_client_problem"] = problem
+            paste_url = facts["modes"]["paste-url"]
+            if not paste_url["available"] and not paste_url.get("turned_off"):
+                paste_url["reason"] = (
+                    f"{problem} Ask the administrator to fix GoogleAuth.client_secrets_file, or "
+                    "upload a client_secret.json (Desktop app) of your own."
+                )
         self.write_json(facts)

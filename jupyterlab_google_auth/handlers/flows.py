@@ -11,16 +11,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from jupyter_server.auth.decorator import authorized
-from jupyter_server.auth.identity import IdentityProvider, PasswordIdentityProvider
 from tornado import web
 
 from ..flows import FlowError, FlowRegistry
 from .base import ApiError, GoogleAuthHandler
+from .owner import flow_owner
 
 T = TypeVar("T")
-
-SHARED_SECRET_PROVIDERS = (IdentityProvider, PasswordIdentityProvider)
-SHARED_SECRET_USER = "<token holder>"
 
 
 class FlowHandlerBase(GoogleAuthHandler):
@@ -30,18 +27,11 @@ class FlowHandlerBase(GoogleAuthHandler):
 
     @property
     def user_key(self) -> str:
-        """Flows belong to the Jupyter user who started them.
-
-        With Jupyter's stock token/password identity provider there is one principal (whoever
-        holds the token or password), and its "users" are random: an anonymous name per login
-        cookie, and a new one for every request that carries only the token. Keying by that
-        name would make a flow unknown on its next request, so such servers use one key.
-        Identity providers that name real users (JupyterHub's, for one) key by username.
-        """
-        if type(self.identity_provider) in SHARED_SECRET_PROVIDERS:
-            return SHARED_SECRET_USER
-        user = self.current_user
-        return str(getattr(user, "username", None) or user)
+        """Flows belong to the Jupyter user who started them (see owner.py)."""
+        owner = flow_owner(self)
+        if owner is None:  # @web.authenticated ran first; never reached
+            raise web.HTTPError(403)
+        return owner
 
     def body(self) -> dict[str, Any]:
         return self.json_body()

@@ -36,7 +36,9 @@ from ..projects import (
     shared_cache,
 )
 from ..projects.crm import check_page_token, page_size
+from ..projects.earthengine import earthengine_readiness
 from ..projects.http import Deadline
+from ..projects.quota import adc_grant, check_quota_project, unchecked
 from ..projects.services import unknown
 from .base import ApiError, GoogleAuthHandler
 
@@ -140,9 +142,40 @@ class ProjectServicesHandler(GoogleCallHandler):
         self.write_json(result)
 
 
+class ProjectEarthEngineHandler(GoogleCallHandler):
+    """GET projects/<id>/earthengine: ready, disabled, unregistered, denied or unknown."""
+
+    @web.authenticated
+    @authorized
+    async def get(self, project: str) -> None:
+        try:
+            validate_project_id(project)
+        except ValueError:
+            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP) from None
+        settings = self.google_auth
+        grant_of = await self.grant_finder()
+        cache = self.access_tokens
+
+        def work() -> dict[str, Any]:
+            deadline = Deadline(settings.http_timeout)
+            return earthengine_readiness(cache, grant_of, settings.ee_api_uri, project, deadline)
+
+        try:
+            result = await call_off_loop(work, settings.http_timeout)
+        except GoogleCallError as exc:  # only the overall time limit gets here
+            result = {
+                "project": project,
+                "state": "unknown",
+                "action_url": None,
+                "note": f"Google could not be asked right now: {exc.message}",
+            }
+        self.write_json(result)
+
+
 class ProjectHandler(GoogleCallHandler):
     """PUT project: the Earth Engine ``project`` and the ADC ``quota_project_id`` (and gcloud's
-    ``core/project`` when asked), through the credential store (atomic, backed up)."""
+    ``core/project`` when asked), through the credential store (atomic, backed up). The quota
+    project is written only when the ADC account may use it (projects/quota.py)."""
 
     @web.authenticated
     @authorized
@@ -154,15 +187,42 @@ class ProjectHandler(GoogleCallHandler):
             raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP)
         if not isinstance(gcloud, bool):
             raise ApiError(400, "bad_json", "gcloud must be true or false.")
-        written = await call_off_loop(partial(self._write, project, gcloud), FILE_TIMEOUT)
+        quota = await self._quota_problem(project)
+        written = await call_off_loop(
+            partial(self._write, project, gcloud, quota is None), FILE_TIMEOUT
+        )
         try:
             await call_off_loop(partial(self.recent_projects.add, project), FILE_TIMEOUT)
         except (OSError, GoogleCallError) as exc:  # the project is set; only the list failed
             self.log.warning("google-auth: could not save the recent projects list: %s", exc)
-        self.write_json({"project": project, "files": [w.to_json() for w in written]})
+        quota_set = any(w.target == "adc" for w in written)
+        self.write_json(
+            {
+                "project": project,
+                "files": [w.to_json() for w in written],
+                "quota_project": quota or {"set": quota_set},
+            }
+        )
+
+    async def _quota_problem(self, project: str) -> dict[str, Any] | None:
+        """Why the ADC quota project must not be set, or None (allowed, or no ADC user file)."""
+        settings = self.google_auth
+        cache = self.access_tokens
+
+        def work() -> dict[str, Any] | None:
+            grant = adc_grant(CredentialStore(), settings.token_uri)
+            if grant is None:
+                return None
+            deadline = Deadline(settings.http_timeout)
+            return check_quota_project(cache, grant, settings.crm_uri, project, deadline)
+
+        try:
+            return await call_off_loop(work, settings.http_timeout)
+        except GoogleCallError as exc:  # the overall time limit
+            return unchecked(project, exc.message)
 
     @staticmethod
-    def _write(project: str, gcloud: bool) -> list[WrittenFile]:
+    def _write(project: str, gcloud: bool, adc: bool) -> list[WrittenFile]:
         store = CredentialStore()
         written: list[WrittenFile] = []
         try:
@@ -170,7 +230,7 @@ class ProjectHandler(GoogleCallHandler):
             # goes first: when it fails, nothing else has been changed.
             if gcloud:
                 written += store.set_project(project, earthengine=False, adc=False, gcloud=True)
-            written += store.set_project(project, earthengine=True, adc=True, gcloud=False)
+            written += store.set_project(project, earthengine=True, adc=adc, gcloud=False)
         except (UnsafeTargetError, ValueError) as exc:
             raise ApiError(409, "write_failed", _partial(str(exc), written), _WRITE_HELP) from exc
         except OSError as exc:

@@ -23,10 +23,12 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import policy
 from ..credentials.atomic import UnsafeTargetError
 from ..credentials.formats import InvalidServiceAccountKey, validate_service_account
 from ..credentials.google_http import bounded_request
 from ..credentials.store import CredentialStore
+from ..outbound import google_session
 from .base import ApiError, GoogleAuthHandler
 
 CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
@@ -81,13 +83,7 @@ def try_key(key: Mapping[str, Any], timeout: float) -> None:
     except (ValueError, TypeError, KeyError) as exc:
         # The validator parsed the key already; this is google-auth disagreeing.
         raise KeyRejected("invalid_key", "google-auth could not load this key.") from exc
-    with requests.Session() as session:
-        from urllib.parse import urlsplit
-
-        from ..flows.transport import is_loopback_host
-
-        if is_loopback_host(urlsplit(key["token_uri"]).hostname):
-            session.trust_env = False  # a proxy must not see a request to this machine
+    with google_session(key["token_uri"]) as session:
         try:
             creds.refresh(bounded_request(session, deadline))
         except google.auth.exceptions.RefreshError as exc:
@@ -126,6 +122,7 @@ class ServiceAccountHandler(GoogleAuthHandler):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        self.refuse_if(policy.mode_refusal(self.google_auth, "service-account"))
         body = self.json_body()
         want_try = body.get("try", True)
         if not isinstance(want_try, bool):

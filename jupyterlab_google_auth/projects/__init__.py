@@ -14,7 +14,7 @@ projects file), ``offloop.py`` (executor with a time limit).
 """
 
 from .access import AccessTokenCache, Grant, find_grant, shared_cache
-from .crm import MAX_PAGE_SIZE, list_projects, project_filter, sanitise_query
+from .crm import MAX_PAGE_SIZE, list_projects, project_filters, sanitise_query
 from .errors import GoogleCallError
 from .offloop import call_off_loop
 from .recent import RecentProjects
@@ -31,7 +31,7 @@ __all__ = [
     "RecentProjects",
     "find_grant",
     "list_projects",
-    "project_filter",
+    "project_filters",
     "revoke_tokens",
     "sanitise_query",
     "service_states",

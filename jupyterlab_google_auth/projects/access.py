@@ -313,29 +313,43 @@ def authorized_get(
     *,
     what: str,
     params: Any = None,
+    method: str = "GET",
+    json_body: Any = None,
+    quota_project: str | None = None,
 ) -> tuple[Reply, AccessToken]:
-    """GET ``url`` with an access token; a cached token that Google refuses (401: revoked
+    """Call ``url`` with an access token; a cached token that Google refuses (401: revoked
     meanwhile) is dropped and the call made once more with a fresh one."""
     token = cache.get(grant, deadline)
-    reply = _get(url, token, deadline, what, params)
+    call = (method, url, deadline, what, params, json_body, quota_project)
+    reply = _call(token, *call)
     if reply.status == 401 and token.from_cache:
         cache.invalidate(grant)
         token = cache.get(grant, deadline)
-        reply = _get(url, token, deadline, what, params)
+        reply = _call(token, *call)
     return reply, token
 
 
-def _get(url: str, token: AccessToken, deadline: Deadline, what: str, params: Any) -> Reply:
-    # No X-Goog-User-Project: listing projects and reading service states must work precisely
-    # when the current quota project is wrong, which is when the user comes to change it.
-    return request_json(
-        "GET",
-        url,
-        deadline,
-        what=what,
-        params=params,
-        headers={"Authorization": f"Bearer {token.value}"},
-    )
+def _call(
+    token: AccessToken,
+    method: str,
+    url: str,
+    deadline: Deadline,
+    what: str,
+    params: Any,
+    json_body: Any,
+    quota_project: str | None,
+) -> Reply:
+    # No X-Goog-User-Project unless asked: listing projects and reading service states must
+    # work precisely when the current quota project is wrong, which is when the user comes to
+    # change it. The Earth Engine check sends it, as the ee client does.
+    headers = {"Authorization": f"Bearer {token.value}"}
+    if quota_project:
+        headers["X-Goog-User-Project"] = quota_project
+    data = None
+    if json_body is not None:
+        headers["Content-Type"] = "application/json"
+        data = json.dumps(json_body)
+    return request_json(method, url, deadline, what=what, params=params, data=data, headers=headers)
 
 
 def shared_cache(state: dict[str, Any]) -> AccessTokenCache:

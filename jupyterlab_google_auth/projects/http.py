@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..outbound import google_session
 from .errors import GoogleCallError, unavailable
 
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a CRM page of 500 projects is ~150 kB
@@ -74,16 +75,19 @@ def request_json(
 
     all_headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
     try:
-        with requests.request(
-            method,
-            url,
-            params=params,
-            data=data,
-            headers=all_headers,
-            timeout=deadline.remaining(),
-            allow_redirects=False,
-            stream=True,
-        ) as response:
+        with (
+            google_session(url) as session,
+            session.request(
+                method,
+                url,
+                params=params,
+                data=data,
+                headers=all_headers,
+                timeout=deadline.remaining(),
+                allow_redirects=False,
+                stream=True,
+            ) as response,
+        ):
             raw = response.raw.read(MAX_BODY_BYTES + 1, decode_content=True)
             status = response.status_code
             headers = {k.lower(): v for k, v in response.headers.items()}

@@ -3,6 +3,7 @@
 import asyncio
 import json
 import socket
+import sys
 import time
 
 import pytest
@@ -19,7 +20,7 @@ from jupyterlab_google_auth.environment import (
 )
 
 SA = MetadataFacts("169.254.169.254", "sa@p.iam.gserviceaccount.com", ("s1", "s2"), "p")
-KEYS = {"class", "reasons", "recommended_mode", "modes", "facts", "origin", "probe_ms"}
+KEYS = {"class", "reasons", "recommended_mode", "modes", "facts", "origin", "probe_ms", "policy"}
 
 
 def probes(metadata=None, gcloud_available=False):
@@ -28,7 +29,7 @@ def probes(metadata=None, gcloud_available=False):
 
     async def fake_gcloud(path, env, timeout):
         if gcloud_available:
-            return GcloudInfo(True, "/usr/bin/gcloud", "467.0.0", None)
+            return GcloudInfo(True, path, "467.0.0", None)
         return GcloudInfo(False, None, None, "gcloud is not installed on the server host")
 
     return {
@@ -38,13 +39,15 @@ def probes(metadata=None, gcloud_available=False):
 
 
 async def describe(origin, env=None, metadata=None, gcloud_available=False, **kw):
-    result = await describe_environment(
-        GoogleAuth(),
-        origin,
-        env if env is not None else {"HOME": "/nonexistent-home"},
-        **probes(metadata, gcloud_available),
-        **kw,
-    )
+    env = env if env is not None else {"HOME": "/nonexistent-home"}
+    kw = {**probes(metadata, gcloud_available), **kw}
+    settings = GoogleAuth()
+    if gcloud_available:
+        # An executable stands for gcloud on the file system; the fake detect says what
+        # running it would say, and a check ("Check again") already ran.
+        settings.gcloud_path = sys.executable
+        await kw["gcloud_probe"].get(sys.executable, env, refresh=True)
+    result = await describe_environment(settings, origin, env, **kw)
     assert set(result) == KEYS
     json.loads(json.dumps(result))
     return result

@@ -17,6 +17,7 @@ from jupyterlab_google_auth.environment.gcloud import (
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fake gcloud is a shell script")
 
 SYSTEM_PATH = "/usr/bin:/bin"
+REAL_GCLOUD = "/usr/bin/gcloud"  # the Google Cloud CLI Debian's package installs
 
 
 def fake_gcloud(tmp_path, body: str):
@@ -121,17 +122,58 @@ def _running(pid: int) -> bool:
 
 
 @pytest.mark.asyncio
-async def test_probe_caches_and_shares_one_run(tmp_path):
+async def test_probe_answers_at_once_and_runs_gcloud_only_when_asked(tmp_path):
     _, env = fake_gcloud(
-        tmp_path, 'echo run >> "$HOME/runs"\nsleep 0.2\necho \'{"Google Cloud SDK": "1.2.3"}\''
+        tmp_path, 'echo run >> "$HOME/runs"\nsleep 1\necho \'{"Google Cloud SDK": "1.2.3"}\''
     )
     probe = GcloudProbe()
-    first, second = await asyncio.gather(probe.get("", env), probe.get("", env))
-    assert first == second and first.version == "1.2.3"
-    assert await probe.get("", env) == first
+    started = time.perf_counter()
+    first = await probe.get("", env)
+    assert time.perf_counter() - started < 0.5  # gcloud takes a second; nobody waits for it
+    assert first.available and first.version is None and first.path
+    assert not (tmp_path / "runs").exists()  # found on the file system, never run
+    # "Check again": one run shared by concurrent callers, then kept for plain answers.
+    checked, again = await asyncio.gather(
+        probe.get("", env, refresh=True), probe.get("", env, refresh=True)
+    )
+    assert checked == again and checked.version == "1.2.3"
+    assert await probe.get("", env) == checked
     assert (tmp_path / "runs").read_text().count("run") == 1
+
+
+@pytest.mark.asyncio
+async def test_a_broken_gcloud_is_unavailable_once_checked(tmp_path):
+    _, env = fake_gcloud(tmp_path, 'echo "ERROR: (gcloud) boom" >&2; exit 2')
+    probe = GcloudProbe()
+    assert (await probe.get("", env)).available  # on the file system: usable, for now
     await probe.get("", env, refresh=True)
-    assert (tmp_path / "runs").read_text().count("run") == 2
+    info = await probe.get("", env)
+    assert not info.available and "boom" in info.reason
+
+
+@pytest.mark.asyncio
+async def test_gcloud_runs_with_a_private_config_that_is_removed(tmp_path):
+    _, env = fake_gcloud(
+        tmp_path,
+        'echo "$CLOUDSDK_CONFIG" > "$HOME/config"\nmkdir -p "$CLOUDSDK_CONFIG/logs"\n'
+        'echo \'{"Google Cloud SDK": "1.0.0"}\'',
+    )
+    assert (await detect_gcloud("", env)).version == "1.0.0"
+    private = (tmp_path / "config").read_text().strip()
+    assert private and not private.startswith(str(tmp_path))
+    assert not os.path.exists(private)
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(not os.path.exists(REAL_GCLOUD), reason=f"no Google Cloud CLI at {REAL_GCLOUD}")
+async def test_probing_the_real_gcloud_writes_nothing_in_home(tmp_path):
+    home = tmp_path / "gcloud-home"
+    home.mkdir()
+    env = {"PATH": os.path.dirname(REAL_GCLOUD) + ":/bin", "HOME": str(home)}
+    info = await GcloudProbe().get("", env, timeout=20, refresh=True)
+    assert info.available and info.version and info.version[0].isdigit(), info
+    assert not (home / ".config" / "gcloud").exists()
+    assert list(home.iterdir()) == []
 
 
 def test_find_gcloud_uses_path(tmp_path):

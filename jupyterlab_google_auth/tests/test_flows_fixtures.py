@@ -8,7 +8,8 @@ verifier, an authorization code, or a flow's state outside its consent URL.
 import json
 import os
 import stat
-from urllib.parse import urlsplit
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from tornado.httpclient import HTTPClientError
@@ -34,9 +35,11 @@ CLIENT_SECRETS = (
 class Api:
     """The server API as the panel uses it; answers (status, parsed body), never raises."""
 
-    def __init__(self, jp_fetch, http_server_client, base_url: str) -> None:
+    def __init__(self, jp_fetch, http_server_client, base_url: str, token: str) -> None:
         self._fetch = jp_fetch
         self._client = http_server_client
+        self._token = token
+        self._cookie: str | None = None
         self.base_url = base_url
         self.bodies: list[str] = []
 
@@ -66,16 +69,50 @@ class Api:
     async def cancel(self, flow_id: str):
         return await self.call("DELETE", "flows", flow_id)
 
-    async def callback(self, location: str):
-        """Follow Google's redirect to the callback as the browser does: no Jupyter token."""
+    async def callback(self, location: str, *, cookie: str | None = None):
+        """Follow Google's redirect to the callback as the browser does: no Jupyter token, the
+        browser's Jupyter login cookie (``cookie``; by default one from logging in with the
+        server's token, as the user who started the flow did; ``""`` for none)."""
+        if cookie is None:
+            if self._cookie is None:
+                self._cookie = await login_cookie(self._client, self.base_url, self._token)
+            cookie = self._cookie
         parts = urlsplit(location)
         response = await self._client.fetch(
-            f"{parts.path}?{parts.query}", raise_error=False, follow_redirects=False
+            f"{parts.path}?{parts.query}",
+            headers={"Cookie": cookie} if cookie else {},
+            raise_error=False,
+            follow_redirects=False,
         )
         text = response.body.decode("utf-8", "replace")
         self.bodies.append(text)
         assert response.code < 500, text
         return response.code, text
+
+
+async def login_cookie(client, base_url: str, password: str) -> str:
+    """Log in at Jupyter's /login form as a browser does (XSRF on): GET the form for the
+    ``_xsrf`` cookie, POST the token or password, keep the login cookie it sets. Answers a
+    ``Cookie`` header value holding both."""
+    form = await client.fetch(f"{base_url}login", raise_error=False, follow_redirects=False)
+    assert form.code == 200, form.code
+    jar = SimpleCookie()
+    for header in form.headers.get_list("Set-Cookie"):
+        jar.load(header)
+    xsrf = jar["_xsrf"].value
+    answer = await client.fetch(
+        f"{base_url}login",
+        method="POST",
+        body=urlencode({"password": password, "_xsrf": xsrf}),
+        headers={"Cookie": f"_xsrf={xsrf}"},
+        raise_error=False,
+        follow_redirects=False,
+    )
+    assert answer.code == 302, (answer.code, answer.body[:300])
+    for header in answer.headers.get_list("Set-Cookie"):
+        jar.load(header)
+    assert any(name.startswith("username-") for name in jar), "no login cookie was set"
+    return "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
 
 
 @pytest.fixture
@@ -96,8 +133,9 @@ def origin(jp_http_port):
 
 
 @pytest.fixture
-def api(jp_fetch, http_server_client, jp_base_url, registry, settings, fake_google):
-    api = Api(jp_fetch, http_server_client, jp_base_url)
+def api(jp_fetch, http_server_client, jp_base_url, jp_serverapp, registry, settings, fake_google):
+    token = jp_serverapp.identity_provider.token
+    api = Api(jp_fetch, http_server_client, jp_base_url, token)
     yield api
     secret_scan(api.bodies, registry, fake_google)
 

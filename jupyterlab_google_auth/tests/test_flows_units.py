@@ -5,9 +5,9 @@ import os
 
 import pytest
 
+from jupyterlab_google_auth import scopes as scope_lib
 from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from jupyterlab_google_auth.credentials.google_http import email_from_id_token
-from jupyterlab_google_auth.flows import scopes as scope_lib
 from jupyterlab_google_auth.flows.custom_client import (
     ClientSecretError,
     CustomClients,

@@ -135,8 +135,7 @@ async def test_code_is_exchanged_and_adc_written(fake_google, env, config_dir, r
     assert seen["argv"][:4] == ["auth", "application-default", "login", "--no-launch-browser"]
 
     # The user consents in the browser; Google's auth-code page shows the code.
-    location = fake_google.approve(url, account=ALICE)["location"]
-    code = parse_qs(urlsplit(location).query)["code"][0]
+    code = fake_google.approve(url, account=ALICE)["code"]
     result = await login.complete(code)
 
     path = adc_file(config_dir)

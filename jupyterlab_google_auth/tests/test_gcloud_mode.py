@@ -10,7 +10,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import test_flows_fixtures as flows_fixtures
@@ -60,8 +59,7 @@ def user_gcloud_config() -> Path:
 
 
 async def approve_and_complete(api, fake_google, view):
-    location = fake_google.approve(view["consent_url"], account=ALICE)["location"]
-    code = parse_qs(urlsplit(location).query)["code"][0]
+    code = fake_google.approve(view["consent_url"], account=ALICE)["code"]
     return await api.complete(view["id"], code=code)
 
 

@@ -85,6 +85,41 @@ async def test_paging_over_250_projects_sees_each_once(jp_fetch, fake_google):
     assert_no_secret("".join(texts), secrets_of(fake_google, refresh))
 
 
+async def test_search_pages_both_single_term_streams(jp_fetch, fake_google):
+    projects = [{"projectId": f"geo-{i:03d}", "name": f"Geo {i}"} for i in range(120)]
+    projects += [{"projectId": f"x-{i:03d}", "name": f"Geology {i}"} for i in range(30)]
+    fake_google.set_projects(ALICE, projects=projects)
+    sign_in(fake_google)
+    seen, token, pages = [], None, 0
+    while True:
+        params = {"query": "geo", "page_size": "50", **({"page_token": token} if token else {})}
+        status, body = await call(jp_fetch, "projects", **params)
+        assert status == 200, body
+        seen += ids(body)
+        pages += 1
+        token = body["next_page_token"]
+        if token is None:
+            break
+    # id:geo* holds 120, name:geo* 150 (the 120 and the 30 "Geology"): paged side by side,
+    # every project reached; a project both streams return on different pages may repeat
+    # (the selector keeps each id once).
+    assert set(seen) == {p["projectId"] for p in projects}
+    assert pages == 3
+    # A page token belongs to its query.
+    status, body = await call(jp_fetch, "projects", query="other", page_token=token or "x")
+    assert status == 400 and body["code"] == "bad_query"
+
+
+async def test_google_refusing_our_search_says_it_is_our_bug(jp_fetch, fake_google):
+    sign_in(fake_google)
+    fake_google.set_faults(route="crm_projects", status=400)
+    status, body = await call(jp_fetch, "projects", query="alice")
+    assert status == 502 and body["code"] == "search_refused"
+    assert "bug in jupyterlab-google-auth" in body["message"]
+    assert "letters, digits" not in body["message"] + body["help"]
+    assert "project id" in body["help"]
+
+
 async def test_page_size_is_passed_and_capped(jp_fetch, fake_google):
     fake_google.set_projects(ALICE, count=600)
     sign_in(fake_google)
@@ -99,11 +134,17 @@ async def test_page_size_is_passed_and_capped(jp_fetch, fake_google):
 
 async def test_query_matches_id_or_name_and_active_only(jp_fetch, fake_google):
     sign_in(fake_google)
-    assert ids((await call(jp_fetch, "projects", query="sandbox"))[1]) == ["alice-sandbox-1"]
-    # Every word must match the id or the name, in any case.
+    # Google matches the first word as a prefix of the id or the name (one documented term
+    # per request); every word must appear in the id or the name, in any case.
+    assert ids((await call(jp_fetch, "projects", query="alice-s"))[1]) == ["alice-sandbox-1"]
     assert ids((await call(jp_fetch, "projects", query="ee AL"))[1]) == ["ee-alice"]
-    assert ids((await call(jp_fetch, "projects", query="Analytics"))[1]) == ["alice-analytics"]
+    assert ids((await call(jp_fetch, "projects", query="team"))[1]) == ["team-shared-data"]
+    assert ids((await call(jp_fetch, "projects", query="Alice Analytics"))[1]) == [
+        "alice-analytics"
+    ]
     assert ids((await call(jp_fetch, "projects", query="nothing-like-it"))[1]) == []
+    # Only single documented terms were sent (the fake refuses anything else).
+    assert len(fake_google.log("crm_projects")) == 10
     fake_google.set_projects(
         ALICE,
         projects=[
@@ -112,6 +153,7 @@ async def test_query_matches_id_or_name_and_active_only(jp_fetch, fake_google):
         ],
     )
     assert ids((await call(jp_fetch, "projects", query="thing"))[1]) == ["new-thing"]
+    assert ids((await call(jp_fetch, "projects", query="new"))[1]) == ["new-thing"]
     assert ids((await call(jp_fetch, "projects"))[1]) == ["new-thing"]
 
 

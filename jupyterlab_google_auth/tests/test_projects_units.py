@@ -7,29 +7,48 @@ import threading
 
 import pytest
 
-from jupyterlab_google_auth.projects import GoogleCallError, project_filter, sanitise_query
+from jupyterlab_google_auth.projects import GoogleCallError, project_filters, sanitise_query
 from jupyterlab_google_auth.projects import access as access_module
 from jupyterlab_google_auth.projects.access import AccessTokenCache, Grant
+from jupyterlab_google_auth.projects.crm import decode_page_token, encode_page_token, matches_query
 from jupyterlab_google_auth.projects.http import Deadline
 from jupyterlab_google_auth.projects.recent import MAX_RECENT, RecentProjects
 from testing.fake_google.projects import filter_projects, make_project
 
 
-def test_filter_is_active_only_and_every_word_in_id_or_name():
-    assert project_filter("") == "lifecycleState:ACTIVE"
-    assert project_filter("ee  alice") == (
-        "lifecycleState:ACTIVE (id:*ee* OR name:*ee*) (id:*alice* OR name:*alice*)"
-    )
+def test_filters_are_single_documented_terms():
+    assert project_filters("") == {"all": "lifecycleState:ACTIVE"}
+    assert project_filters("ee  alice") == {"id": "id:ee*", "name": "name:ee*"}
     projects = [
         make_project({"projectId": "ee-alice", "name": "EE Alice"}),
-        make_project({"projectId": "x-project", "name": "Alice's EE thing"}),
-        make_project(
-            {"projectId": "ee-gone", "name": "Alice", "lifecycleState": "DELETE_REQUESTED"}
-        ),
+        make_project({"projectId": "x-project", "name": "EE thing of Alice's"}),
         make_project({"projectId": "bob-ee", "name": "Bob"}),
     ]
-    found = filter_projects(projects, project_filter("ee alice"))
-    assert [p.project_id for p in found] == ["ee-alice", "x-project"]
+    # Each filter is one the strict fake (CRM's documented syntax) accepts.
+    found = {
+        name: [p.project_id for p in filter_projects(projects, text)]
+        for name, text in project_filters("ee alice").items()
+    }
+    assert found == {"id": ["ee-alice"], "name": ["ee-alice", "x-project"]}
+
+
+def test_every_word_is_checked_locally():
+    project = {"project_id": "ee-alice", "name": "Earth Engine"}
+    assert matches_query(project, "EE ALI") and matches_query(project, "engine")
+    assert not matches_query(project, "ee bob")
+
+
+def test_page_tokens_belong_to_their_query():
+    token = encode_page_token("ee", {"id": "g1", "name": "g2"})
+    assert decode_page_token(token, "ee") == {"id": "g1", "name": "g2"}
+    assert encode_page_token("ee", {}) is None
+    for value, query in ((token, "other"), ("bm90LWEtdG9rZW4", "ee"), (token[:-3], "ee")):
+        with pytest.raises(GoogleCallError) as caught:
+            decode_page_token(value, query)
+        assert caught.value.code == "bad_query"
+    wrong_stream = encode_page_token("", {"id": "g1"})
+    with pytest.raises(GoogleCallError):
+        decode_page_token(wrong_stream, "")
 
 
 @pytest.mark.parametrize("query", ["ok", " spaced out ", "under_score-dash 09", "x" * 64])

@@ -1,8 +1,9 @@
 """Every route of the extension refuses a request that carries no Jupyter credentials.
 
 The walk reads the routes from the running server, so a route added later is covered
-without editing this test. The OAuth callback is the documented exception: it is open, but
-answers nothing but a "not recognised" page unless the state is live.
+without editing this test. The OAuth callback is the documented exception: it is open
+without the token, but answers nothing but a page unless the state is live and the browser
+carries the Jupyter login of the flow's owner (test_callback_owner.py).
 """
 
 import re
@@ -62,14 +63,20 @@ async def test_every_route_rejects_requests_without_token(
 
 
 @pytest.mark.parametrize(
-    "query",
-    ["", "?state=", "?state=nope&code=4/abc", "?state=" + "x" * 5000, "?error=access_denied"],
+    ("query", "status"),
+    [
+        ("", 400),
+        ("?state=", 400),
+        ("?state=" + "x" * 5000, 400),
+        ("?error=access_denied", 400),
+        ("?state=nope&code=4/abc", 403),  # a state, but no Jupyter login: not even looked up
+    ],
 )
 async def test_callback_rejects_anything_but_a_live_state(
-    jp_serverapp, jp_http_port, http_server_client, query
+    jp_serverapp, jp_http_port, http_server_client, query, status
 ):
     url = f"{jp_serverapp.base_url}google-auth/oauth2callback{query}"
     response = await http_server_client.fetch(url, raise_error=False)
-    assert response.code == 400
+    assert response.code == status
     assert response.headers["Content-Type"].startswith("text/html")
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]

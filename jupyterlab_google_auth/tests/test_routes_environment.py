@@ -1,6 +1,9 @@
 """GET environment and GET credentials through a real Jupyter server with auth on."""
 
 import json
+import os
+import time
+from pathlib import Path
 
 import pytest
 from tornado.httpclient import HTTPClientError
@@ -71,3 +74,46 @@ async def test_credentials_report_checks_validity_and_hides_secrets(jp_fetch, fa
     assert data["used_by"] == {"earthengine": "earthengine", "google_auth": "adc"}
     for secret in (refresh_token, CUSTOM_CLIENT_SECRET, "ya29."):
         assert secret not in text
+
+
+# -- gcloud: found at once, version from the background, nothing written into HOME ----------
+
+REAL_GCLOUD = "/usr/bin/gcloud"
+
+
+async def test_first_answer_does_not_wait_for_gcloud(jp_fetch, jp_serverapp, tmp_path):
+    slow = tmp_path / "slow-gcloud"
+    slow.write_text('#!/bin/sh\nsleep 2\necho \'{"Google Cloud SDK": "528.0.0"}\'\n')
+    slow.chmod(0o755)
+    jp_serverapp.web_app.settings["google_auth"].gcloud_path = str(slow)
+    started = time.perf_counter()
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888")
+    assert time.perf_counter() - started < 1.5  # gcloud takes 2 s
+    assert data["facts"]["gcloud"] == {
+        "available": True,
+        "path": str(slow),
+        "version": None,
+        "reason": None,
+    }
+    assert data["modes"]["gcloud"]["available"] is True
+    # "Check again" runs gcloud and waits for it; later answers keep what it said.
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888", refresh="1")
+    assert data["facts"]["gcloud"]["version"] == "528.0.0"
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888")
+    assert data["facts"]["gcloud"]["version"] == "528.0.0"
+
+
+@pytest.mark.skipif(not os.path.exists(REAL_GCLOUD), reason=f"no Google Cloud CLI at {REAL_GCLOUD}")
+async def test_real_gcloud_probe_writes_nothing_into_home(jp_fetch, jp_serverapp):
+    home = Path(os.environ["HOME"])  # the test's own HOME (conftest.py)
+    settings = jp_serverapp.web_app.settings["google_auth"]
+    settings.gcloud_path = REAL_GCLOUD
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888")
+    assert data["facts"]["gcloud"]["available"] is True
+    assert data["facts"]["gcloud"]["version"] is None  # found, not run
+    assert not (home / ".config").exists()
+    data = await get_json(jp_fetch, "environment", origin="http://127.0.0.1:8888", refresh="1")
+    gcloud = data["facts"]["gcloud"]
+    assert gcloud["available"] and gcloud["version"][0].isdigit(), gcloud
+    assert not (home / ".config" / "gcloud").exists()
+    assert not (home / ".config").exists()

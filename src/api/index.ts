@@ -3,3 +3,5 @@ export * from './request';
 export * from './events';
 export * from './flows';
 export * from './projects';
+export * from './cell';
+export * from './transfer';

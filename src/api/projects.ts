@@ -1,4 +1,5 @@
 import type {
+  EarthEngineReadiness,
   ProjectServices,
   ProjectsPage,
   SetProjectResult,
@@ -22,6 +23,8 @@ export interface IProjectsApi {
   listProjects(options?: ListProjectsOptions): Promise<ProjectsPage>;
   recentProjects(): Promise<string[]>;
   services(project: string): Promise<ProjectServices>;
+  /** Optional so older fakes and embedders keep compiling; the selector skips it if absent. */
+  earthEngine?(project: string): Promise<EarthEngineReadiness>;
   setProject(project: string, gcloud: boolean): Promise<SetProjectResult>;
   signOut(revoke?: boolean): Promise<SignOutResult>;
 }
@@ -52,6 +55,12 @@ export class ProjectsClient implements IProjectsApi {
   services(project: string): Promise<ProjectServices> {
     return requestAPI<ProjectServices>(
       `projects/${encodeURIComponent(project)}/services`
+    );
+  }
+
+  earthEngine(project: string): Promise<EarthEngineReadiness> {
+    return requestAPI<EarthEngineReadiness>(
+      `projects/${encodeURIComponent(project)}/earthengine`
     );
   }
 

@@ -5,3 +5,4 @@ export * from './flows';
 export * from './input';
 export * from './errors';
 export * from './modes';
+export * from './cell';

@@ -58,6 +58,10 @@ export function describeSource(source: CredentialSource): string {
   } else if (source.valid === false) {
     parts.push('expired or revoked');
   }
+  const expires = source.issued?.expires_about;
+  if (expires && source.valid !== false) {
+    parts.push(`expires about ${expires.slice(0, 10)}`);
+  }
   if (source.problems.length > 0) {
     const n = source.problems.length;
     parts.push(`${n} problem${n === 1 ? '' : 's'}`);

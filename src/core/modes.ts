@@ -32,8 +32,8 @@ export function modeOptions(
     let reason = available
       ? null
       : (reported?.reason ?? 'Not reported by the server.');
-    if (mode === 'paste-url') {
-      // The report may predate an upload made in this panel.
+    if (mode === 'paste-url' && !reported?.turned_off) {
+      // The report may predate an upload made in this panel (an administrator's "off" stays).
       available = available || context.customClient;
       reason = available ? null : (reported?.reason ?? NO_CLIENT_REASON);
     }
@@ -72,10 +72,12 @@ export function preselectMode(
   ) {
     return 'paste-url';
   }
-  if (available(report.recommended_mode)) {
+  if (report.recommended_mode && available(report.recommended_mode)) {
     return report.recommended_mode;
   }
-  return FALLBACK_ORDER.find(available) ?? report.recommended_mode;
+  return (
+    FALLBACK_ORDER.find(available) ?? report.recommended_mode ?? 'notebook'
+  );
 }
 
 /** The user sign-in to offer when ambient credentials fall short. */

@@ -38,9 +38,39 @@ export interface FileChange {
   backup: string | null;
 }
 
+/** Whether the ADC quota project was written, and why not (no serviceusage.services.use...). */
+export interface QuotaProjectOutcome {
+  set: boolean;
+  code?: string;
+  message?: string;
+  help?: string;
+}
+
 export interface SetProjectResult {
   project: string;
   files: FileChange[];
+  /** Absent from older servers. */
+  quota_project?: QuotaProjectOutcome;
+}
+
+/** What the Earth Engine API says of a project (`GET projects/<id>/earthengine`). */
+export type EarthEngineState =
+  'ready' | 'disabled' | 'unregistered' | 'denied' | 'unknown';
+
+export interface EarthEngineReadiness {
+  project: string;
+  state: EarthEngineState;
+  /** Enable link (disabled) or registration link (unregistered). */
+  action_url: string | null;
+  note: string | null;
+}
+
+/** The quota project problem to show after a choice, or null when there is none. */
+export function quotaProblem(
+  result: SetProjectResult
+): QuotaProjectOutcome | null {
+  const quota = result.quota_project;
+  return quota && !quota.set && quota.code ? quota : null;
 }
 
 export interface SignOutResult {
@@ -108,19 +138,21 @@ export function normalizeQuery(query: string): string {
   return query.trim().replace(/\s+/g, ' ');
 }
 
-function matches(
+/** Every word of `q` in the project's id or name, in any case (the server's rule too). */
+export function matchesQuery(
   entry: { project_id: string; name: string | null },
   q: string
-) {
-  const needle = q.toLowerCase();
-  return (
-    entry.project_id.toLowerCase().includes(needle) ||
-    (entry.name ?? '').toLowerCase().includes(needle)
-  );
+): boolean {
+  const text = `${entry.project_id} ${entry.name ?? ''}`.toLowerCase();
+  return normalizeQuery(q)
+    .toLowerCase()
+    .split(' ')
+    .every(word => text.includes(word));
 }
 
 /**
- * Recent choices first (those the query matches), then the listed projects, each id once.
+ * Recent choices first, then the listed projects, each id once, all filtered by the query
+ * (substring of id or name, so what is already loaded narrows without waiting for Google).
  * A recent id that is also listed takes the listed name.
  */
 export function mergeProjects(
@@ -137,14 +169,15 @@ export function mergeProjects(
       continue;
     }
     const entry = { project_id: id, name: byId.get(id)?.name ?? null };
-    if (q && !matches(entry, q)) {
+    if (q && !matchesQuery(entry, q)) {
       continue;
     }
     seen.add(id);
     out.push({ ...entry, recent: true });
   }
   for (const p of listed) {
-    if (!seen.has(p.project_id)) {
+    // Pages loaded for an earlier query narrow at once as the user types on.
+    if (!seen.has(p.project_id) && (!q || matchesQuery(p, q))) {
       seen.add(p.project_id);
       out.push({ project_id: p.project_id, name: p.name, recent: false });
     }

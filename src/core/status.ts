@@ -2,6 +2,8 @@
  * What the status item says, derived from a credentials report. The item shows the source the
  * libraries will really use (`used_by`), not merely the first file present.
  */
+import { FLOW_MODES, type FlowMode } from './flows';
+import { SCOPE_PRESETS, type ScopePreset } from './scopes';
 import type { CredentialSource, CredentialsReport, SourceName } from './types';
 
 /** `GET credentials` also names the project each library ends up with. */
@@ -141,12 +143,62 @@ export function deriveStatus(report: CredentialsReport): Status {
   }
   const checked =
     source.valid === true ? '' : ' (not checked with Google just now)';
+  const expires = expiresAbout(source);
+  const lifetime = expires
+    ? ` Expires about ${expires}: Google ends sign-ins through OAuth clients in testing ` +
+      'mode 7 days after they are issued.'
+    : '';
   return make(
     'ok',
     text,
-    `Signed in as ${who}${checked}, project ${project}. ${where} Click to change the project.`,
+    `Signed in as ${who}${checked}, project ${project}.${lifetime} ${where} Click to change the project.`,
     rest
   );
+}
+
+/** The day a stored sign-in ends by Google's rules (YYYY-MM-DD, UTC), or null. */
+export function expiresAbout(source: CredentialSource): string | null {
+  const when = source.issued?.expires_about;
+  return when && /^\d{4}-\d{2}-\d{2}T/.test(when) ? when.slice(0, 10) : null;
+}
+
+/** What "Sign in again" repeats, and why it is needed. */
+export interface SignInAgain {
+  /** Google ended the sign-in (expired or revoked), or the organisation wants a new one. */
+  reason: 'expired' | 'reauth';
+  /** The recorded mode and preset (null when unknown: the panel preselects). */
+  mode: FlowMode | null;
+  preset: ScopePreset | null;
+}
+
+/** The reauthenticate command's `mode` / `preset` arguments, when they name real ones. */
+export function reauthChoice(args: { mode?: unknown; preset?: unknown }): {
+  mode: FlowMode | null;
+  preset: ScopePreset | null;
+} {
+  const mode = FLOW_MODES.find(m => m === args.mode) ?? null;
+  const preset = SCOPE_PRESETS.find(p => p === args.preset) ?? null;
+  return { mode, preset };
+}
+
+/**
+ * One "Sign in again" action when Google refused the sign-in the libraries use: the same mode
+ * and preset as recorded (the panel still offers only modes that work here).
+ */
+export function signInAgain(report: CredentialsReport): SignInAgain | null {
+  const name = report.used_by.earthengine ?? report.used_by.google_auth;
+  const source = name ? report.sources.find(s => s.name === name) : undefined;
+  if (!source || source.valid !== false) {
+    return null;
+  }
+  const error = source.check_error;
+  if (error !== 'invalid_grant' && error !== 'reauth_required') {
+    return null;
+  }
+  return {
+    reason: error === 'reauth_required' ? 'reauth' : 'expired',
+    ...reauthChoice(source.issued ?? {})
+  };
 }
 
 function usedBy(report: CredentialsReport, name: SourceName): string {
@@ -158,4 +210,20 @@ function usedBy(report: CredentialsReport, name: SourceName): string {
     users.push('google.auth.default()');
   }
   return users.join(' and ');
+}
+
+const EARTH_ENGINE_SCOPE = /\/auth\/earthengine(\.readonly)?$/;
+
+/**
+ * Whether the credentials ee will use were granted for Earth Engine (the Earth Engine
+ * presets): then the project selector says whether each project is ready for it.
+ */
+export function signedInForEarthEngine(report: CredentialsReport): boolean {
+  const name = report.used_by.earthengine;
+  const source = name ? report.sources.find(s => s.name === name) : undefined;
+  if (!source || !source.present) {
+    return false;
+  }
+  // Unknown scopes (a file without them): ee still uses it, so ask.
+  return !source.scopes || source.scopes.some(s => EARTH_ENGINE_SCOPE.test(s));
 }

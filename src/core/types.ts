@@ -25,16 +25,41 @@ export const SIGN_IN_MODES: readonly SignInMode[] = [
 export interface ModeAvailability {
   available: boolean;
   reason: string | null;
+  /** The administrator turned this mode off (GoogleAuth.allowed_modes and friends). */
+  turned_off?: boolean;
+}
+
+/** What the administrator's policy leaves to the user (no secrets). */
+export interface PolicySummary {
+  presets: string[];
+  default_preset: string;
+  allow_custom_scopes: boolean;
+  allow_service_account_keys: boolean;
+  allow_token_export: boolean;
+}
+
+/** A JupyterHub server shared with the current user by its owner. */
+export interface SharedServer {
+  owner: string;
+  visitor: string;
+  warning: string;
 }
 
 export interface EnvironmentReport {
   class: EnvironmentClass;
   reasons: string[];
-  recommended_mode: SignInMode;
+  /** null when the administrator left no sign-in mode that works here. */
+  recommended_mode: SignInMode | null;
   modes: Partial<Record<SignInMode, ModeAvailability>>;
   facts: Record<string, unknown>;
   origin?: Record<string, unknown> | null;
   probe_ms?: number;
+  policy?: PolicySummary;
+  /** Why the administrator's client_secret.json cannot be used, when it cannot. */
+  admin_client_problem?: string;
+  shared_server?: SharedServer | null;
+  /** EARTHENGINE_TOKEN or GOOGLE_APPLICATION_CREDENTIALS_JSON, when the server has one. */
+  token_in_environment?: string | null;
 }
 
 export interface CredentialProblem {
@@ -43,6 +68,17 @@ export interface CredentialProblem {
 }
 
 export type SourceName = 'earthengine' | 'adc' | 'env' | 'metadata';
+
+/** When and how this extension issued a stored sign-in (never a secret). */
+export interface CredentialIssue {
+  issued_at: string;
+  mode: string | null;
+  preset: string | null;
+  client: string | null;
+  /** Set where Google's rules end the sign-in: 7 days for clients in Testing status. */
+  expires_about: string | null;
+  lifetime_note: string | null;
+}
 
 export interface CredentialSource {
   name: SourceName;
@@ -55,6 +91,9 @@ export interface CredentialSource {
   project?: string | null;
   quota_project?: string | null;
   valid?: boolean | null;
+  /** Why Google refused to refresh it (`invalid_grant`, `reauth_required`...). */
+  check_error?: string | null;
+  issued?: CredentialIssue | null;
   problems: CredentialProblem[];
 }
 

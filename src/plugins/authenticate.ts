@@ -14,7 +14,7 @@ import {
   type CustomClientInfo
 } from '../api';
 import type { EnvironmentReport } from '../core';
-import { deriveStatus } from '../core/status';
+import { deriveStatus, reauthChoice } from '../core/status';
 import { AuthPanel, credentialsFit } from '../widgets/auth/AuthPanel';
 import { openConsentTab } from '../widgets/auth/consentTab';
 import {
@@ -22,6 +22,7 @@ import {
   readPanelSettings,
   type IPanelSettings
 } from '../widgets/auth/settings';
+import type { ISignInForm } from '../widgets/auth/form';
 import { attachBelowActiveCell } from '../widgets/attach';
 import { googleIcon } from '../widgets/icons';
 
@@ -107,7 +108,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
     }
 
     /** Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit. */
-    const open = (force: boolean) => {
+    const open = (force: boolean, initialForm: Partial<ISignInForm> = {}) => {
       const panel = tracker.currentWidget;
       if (!panel) {
         return;
@@ -129,14 +130,20 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         }
         return;
       }
-      const widget = new AuthPanel(client, trans, window.location.origin, {
-        settings,
-        force,
-        start,
-        consentTab: tab,
-        projects,
-        known: { ...known }
-      });
+      const widget = new AuthPanel(
+        client,
+        trans,
+        window.location.origin,
+        {
+          settings,
+          force,
+          start,
+          consentTab: tab,
+          projects,
+          known: { ...known }
+        },
+        initialForm
+      );
       openPanels.set(panel, widget);
       attachBelowActiveCell(panel, widget);
       widget.focusNextStep();
@@ -159,7 +166,19 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         'Sign in again even when the saved credentials already fit (like ee.Authenticate(force=True))'
       ),
       isEnabled: () => tracker.currentWidget !== null,
-      execute: () => open(true)
+      // "Sign in again" passes the mode and preset of the sign-in that ended; the panel keeps
+      // the mode only where it still works (preselectMode), never one that cannot.
+      execute: args => {
+        const { mode, preset } = reauthChoice(args);
+        const form: Partial<ISignInForm> = {};
+        if (mode) {
+          form.mode = mode;
+        }
+        if (preset) {
+          form.scopeChoice = preset;
+        }
+        open(true, form);
+      }
     });
 
     for (const command of [

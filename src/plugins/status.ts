@@ -9,6 +9,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { credentialEvents, ProjectsClient } from '../api';
 import { StatusItem } from '../widgets/status/StatusItem';
+import { signInAgain } from '../core/status';
 import { showStatusDialog } from '../widgets/status/dialog';
 import { StatusModel } from '../widgets/status/model';
 import { CommandIDs as ProjectCommands } from './projects';
@@ -49,9 +50,12 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
     });
 
     const activate = () => {
-      const id = app.commands.hasCommand(ProjectCommands.selectProject)
-        ? ProjectCommands.selectProject
-        : CommandIDs.showStatus;
+      // A sign-in Google ended: the status dialog, whose one action is "Sign in again".
+      const ended = model.report ? signInAgain(model.report) : null;
+      const id =
+        !ended && app.commands.hasCommand(ProjectCommands.selectProject)
+          ? ProjectCommands.selectProject
+          : CommandIDs.showStatus;
       void app.commands.execute(id);
     };
 
@@ -76,7 +80,13 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
         try {
           await model.refresh();
           const report = model.report ?? (await client.credentials());
-          await showStatusDialog(report, trans);
+          await showStatusDialog(report, trans, again => {
+            // The same mode and preset; the panel opens in the current notebook.
+            void app.commands.execute('google-auth:reauthenticate', {
+              mode: again.mode,
+              preset: again.preset
+            });
+          });
         } catch (error) {
           await showErrorMessage(
             trans.__('Google credentials'),

@@ -79,15 +79,18 @@ def fake_gcloud_env(
     return env
 
 
-def register_gcloud_client(fake_google) -> None:
+def register_gcloud_client(
+    fake_google, client_id: str = GCLOUD_CLIENT_ID, client_secret: str | None = None
+) -> None:
     """Let gcloud's client redirect to Google's auth-code page at the fake, as it may at
-    Google (the fake's default gcloud client only knows loopback redirects)."""
+    Google (the fake's default gcloud client only knows loopback redirects). The real gcloud
+    brings its own secret (``client_secret``); the fake gcloud uses the fake's."""
     from testing.fake_google import GCLOUD_CLIENT_SECRET
     from testing.fake_google.clients import GCLOUD_SCOPES
 
     fake_google.add_client(
-        client_id=GCLOUD_CLIENT_ID,
-        client_secret=GCLOUD_CLIENT_SECRET,
+        client_id=client_id,
+        client_secret=client_secret or GCLOUD_CLIENT_SECRET,
         name="Google Cloud SDK",
         redirect_uris=[AUTH_PROXY_REDIRECT_URI],
         loopback=True,

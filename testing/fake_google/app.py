@@ -5,6 +5,8 @@ import tornado.web
 from .cloud import BatchGetHandler, ProjectHandler, ProjectsHandler, ServiceHandler
 from .control import control_routes
 from .earthengine import ClientAuthFetchHandler, ClientAuthHandler
+from .ee_api import ee_api_routes
+from .ee_config import EarthEngineConfigHandler, TestIamPermissionsHandler
 from .grants import TokenHandler
 from .metadata import MetadataHandler
 from .oauth import ApproveHandler, AuthHandler, RevokeHandler, TokeninfoHandler, UserinfoHandler
@@ -30,10 +32,13 @@ def make_app(state: State | None = None) -> tornado.web.Application:
         (r"/client-auth", ClientAuthHandler),
         (r"/client-auth/approve", ApproveHandler),
         (r"/client-auth/fetch", ClientAuthFetchHandler),
+        *ee_api_routes(),
         (r"/v1/projects", ProjectsHandler),
         # The batchGet segment holds a colon, so it must win before the per-service route.
         (r"/v1/projects/([^/]+)/services:batchGet", BatchGetHandler),
         (r"/v1/projects/([^/]+)/services/([^/:]+)", ServiceHandler),
+        (r"/v1/projects/([^/:]+):testIamPermissions", TestIamPermissionsHandler),
+        (r"/v1/projects/([^/:]+)/config", EarthEngineConfigHandler),
         (r"/v1/projects/([^/:]+)", ProjectHandler),
         (r"/", MetadataHandler),
         (r"/computeMetadata/v1/(.*)", MetadataHandler),

@@ -136,7 +136,7 @@ class BaseHandler(tornado.web.RequestHandler):
             return None
         # A quota project the caller may not use fails every call, as at Google.
         quota = self.request.headers.get("X-Goog-User-Project")
-        if quota and quota in self.state.services_denied:
+        if quota and not self.state.may_use_services(token.account, quota):
             self.user_project_denied(quota)
             return None
         return token

@@ -53,6 +53,8 @@ class Client:
     redirect_uris: tuple[str, ...] = ()  # exact matches
     loopback: bool = False  # Desktop rule: any http loopback host, port and path
     allowed_scopes: frozenset[str] | None = None  # None: any Google scope
+    # Publishing status "Testing": Google ends its refresh tokens 7 days after issue.
+    testing: bool = False
 
     def allows_redirect(self, uri: str) -> bool:
         if uri in self.redirect_uris:
@@ -105,6 +107,7 @@ def client_from_json(spec: dict) -> Client:
         redirect_uris=tuple(spec.get("redirect_uris", ())),
         loopback=bool(spec.get("loopback", kind == "installed")),
         allowed_scopes=frozenset(scopes) if scopes is not None else None,
+        testing=bool(spec.get("testing", False)),
     )
 
 
@@ -117,6 +120,8 @@ def default_clients() -> dict[str, Client]:
             EE_NOTEBOOK_CLIENT_SECRET,
             "Earth Engine Notebook Client",
             redirect_uris=(OOB_REDIRECT_URI,),
+            # The Notebook Authenticator's per-user clients are in "Testing" status.
+            testing=True,
         ),
         Client(CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET, "My Desktop App", loopback=True),
         Client(

@@ -14,6 +14,7 @@ def endpoints(url: str) -> dict[str, str]:
         "ee_client_auth_uri": url + "/client-auth",
         "crm_uri": url,
         "serviceusage_uri": url,
+        "ee_api_uri": url,
         "metadata_host": urlsplit(url).netloc,
     }
 

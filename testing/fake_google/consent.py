@@ -25,6 +25,15 @@ from .state import (
 
 _PKCE_CHALLENGE = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
+# Google-hosted pages that show the code they are redirected to, for the user to copy (gcloud's
+# remote login: ``gcloud auth application-default login --no-launch-browser`` and
+# ``gcloud auth login --no-launch-browser``). The fake stands in for them: it shows the code
+# itself instead of redirecting to a host this machine cannot reach.
+CODE_PAGE_REDIRECTS = {
+    "https://sdk.cloud.google.com/applicationdefaultauthcode.html": "Sign in to the gcloud CLI",
+    "https://sdk.cloud.google.com/authcode.html": "Sign in to the gcloud CLI",
+}
+
 
 @dataclass
 class Outcome:
@@ -169,6 +178,10 @@ def decide(state: State, request_id: str, account: str | None, decision: str) ->
             request.client_challenge, request.client_id, list(request.scopes)
         )
         return Outcome("code", code=code.value)
+    if request.redirect_uri in CODE_PAGE_REDIRECTS:
+        return Outcome(
+            "code", code=code.value, description=CODE_PAGE_REDIRECTS[request.redirect_uri]
+        )
     params = {
         **state_param,
         "code": code.value,

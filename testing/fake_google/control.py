@@ -75,7 +75,7 @@ def apply(state, action: str, data):
         state.set_service(data.pop("project"), **data)
     elif action == "accounts":
         data = _obj(data)
-        state.set_account(data["account"], data.get("error"))
+        state.set_account(data["account"], data.get("error"), data.get("reauth_required"))
     elif action == "grant":
         state.set_grant(list(_obj(data).get("drop_scopes", [])))
     elif action == "clients":

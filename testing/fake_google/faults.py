@@ -15,6 +15,8 @@ ROUTES = frozenset(
         "client_auth_fetch",
         "crm_projects",
         "crm_project",
+        "crm_test_iam",
+        "ee_config",
         "serviceusage",
         "metadata",
     }

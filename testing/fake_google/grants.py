@@ -20,6 +20,21 @@ class OAuthError(Exception):
         self.status, self.error, self.description = status, error, description
 
 
+# Refresh tokens of clients in "Testing" publishing status live 7 days.
+TESTING_REFRESH_TTL = 7 * 24 * 3600
+
+
+class ReauthRequired(Exception):
+    """invalid_grant with error_subtype invalid_rapt (reauthentication required)."""
+
+    body = {
+        "error": "invalid_grant",
+        "error_description": "reauth related error (invalid_rapt)",
+        "error_uri": "https://support.google.com/a/answer/9368756",
+        "error_subtype": "invalid_rapt",
+    }
+
+
 def _invalid_grant(description: str) -> OAuthError:
     return OAuthError(400, "invalid_grant", description)
 
@@ -33,6 +48,8 @@ class TokenHandler(BaseHandler):
             self.write_json(self._grant(form))
         except OAuthError as exc:
             self.oauth_error(exc.status, exc.error, exc.description)
+        except ReauthRequired as exc:
+            self.write_json(exc.body, 400)
 
     def _grant(self, form: dict[str, str]) -> dict:
         grant = form.get("grant_type")
@@ -104,6 +121,13 @@ class TokenHandler(BaseHandler):
         refresh = self.state.refresh_tokens.get(value)
         if refresh is None or refresh.revoked or refresh.client_id != client_id:
             raise _invalid_grant("Token has been expired or revoked.")
+        client = self.state.clients.get(client_id)
+        if client is not None and client.testing:
+            if self.state.now() - refresh.issued_at > TESTING_REFRESH_TTL:
+                raise _invalid_grant("Token has been expired or revoked.")
+        if self.state.account(refresh.account).reauth_required:
+            # Google's answer when the Workspace session-length policy wants a new sign-in.
+            raise ReauthRequired()
         scopes = refresh.scopes
         if form.get("scope"):
             scopes = split(form["scope"])

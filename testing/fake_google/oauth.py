@@ -28,7 +28,7 @@ class ConsentPageMixin(BaseHandler):
         elif outcome.kind == "redirect":
             self.redirect(outcome.location)
         elif outcome.kind == "code":
-            self.write_html(pages.code_page(outcome.code))
+            self.write_html(pages.code_page(outcome.code, outcome.description or None))
         elif outcome.kind == "denied":
             self.write_html(pages.denied_page())
         else:

@@ -60,10 +60,16 @@ def consent_page(
     return page("Sign in - Fake Google", body)
 
 
-def code_page(code: str) -> str:
+def code_page(code: str, heading: str | None = None) -> str:
+    """The page that shows an authorization code: Earth Engine's Notebook Authenticator, or
+    ``heading`` (gcloud's auth-code page)."""
+    if heading is None:
+        heading, label = "Earth Engine Notebook Authenticator", "paste it in your notebook"
+    else:
+        label = "paste it where you were asked for it"
     body = (
-        "<h1>Earth Engine Notebook Authenticator</h1>"
-        '<p id="code-label">Copy this code and paste it in your notebook</p>'
+        f"<h1>{escape(heading)}</h1>"
+        f'<p id="code-label">Copy this code and {label}</p>'
         f'<p><code id="code" aria-labelledby="code-label">{escape(code)}</code></p>'
     )
     return page("Authorization code - Fake Google", body)

@@ -5,7 +5,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CREATE_TIME = "2023-04-01T12:00:00.000Z"
 
@@ -22,15 +22,32 @@ class Project:
     name: str
     number: str
     lifecycle_state: str = "ACTIVE"
+    labels: dict[str, str] = field(default_factory=dict)
+    parent: dict[str, str] | None = None
+    # Registered for Earth Engine (https://code.earthengine.google.com/register); whether its
+    # API is enabled is Service Usage's business (State.services).
+    ee_registered: bool = False
+    # Accounts that may use Earth Engine here, and that hold serviceusage.services.use here
+    # (None: every account that can see the project).
+    ee_users: list[str] | None = None
+    service_users: list[str] | None = None
+
+    def allows(self, who: list[str] | None, account: str) -> bool:
+        return who is None or account in who
 
     def as_json(self) -> dict:
-        return {
+        body = {
             "projectNumber": self.number,
             "projectId": self.project_id,
             "lifecycleState": self.lifecycle_state,
             "name": self.name,
             "createTime": CREATE_TIME,
         }
+        if self.labels:
+            body["labels"] = dict(self.labels)
+        if self.parent:
+            body["parent"] = dict(self.parent)
+        return body
 
 
 def make_project(spec: str | dict) -> Project:
@@ -44,7 +61,20 @@ def make_project(spec: str | dict) -> Project:
         name=str(spec.get("name", pid)),
         number=str(spec.get("projectNumber", project_number(pid))),
         lifecycle_state=str(spec.get("lifecycleState", "ACTIVE")),
+        labels={str(k): str(v) for k, v in (spec.get("labels") or {}).items()},
+        parent=spec.get("parent"),
+        ee_registered=bool(spec.get("eeRegistered", False)),
+        ee_users=_accounts(spec.get("eeUsers")),
+        service_users=_accounts(spec.get("serviceUsers")),
     )
+
+
+def _accounts(value: object) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("eeUsers / serviceUsers must be lists of e-mail addresses")
+    return list(value)
 
 
 def generated_projects(account: str, count: int) -> list[Project]:
@@ -58,88 +88,91 @@ def generated_projects(account: str, count: int) -> list[Project]:
 def default_projects() -> dict[str, list[Project]]:
     return {
         "alice@example.com": [
-            make_project({"projectId": "ee-alice", "name": "EE Alice"}),
-            make_project({"projectId": "alice-sandbox-1", "name": "Alice Sandbox 1"}),
+            # One project per Earth Engine readiness state (State.services enables the API):
+            # ready; API disabled (two: sandbox is registered, so enabling it makes it ready);
+            # enabled but not registered; no permission (shared with alice, who may neither
+            # use Earth Engine nor bill quota there).
+            make_project({"projectId": "ee-alice", "name": "EE Alice", "eeRegistered": True}),
+            make_project(
+                {"projectId": "alice-sandbox-1", "name": "Alice Sandbox 1", "eeRegistered": True}
+            ),
             make_project({"projectId": "alice-analytics", "name": "Alice Analytics"}),
+            make_project({"projectId": "alice-unregistered", "name": "Alice Unregistered"}),
+            make_project(
+                {
+                    "projectId": "team-shared-data",
+                    "name": "Team Shared Data",
+                    "eeRegistered": True,
+                    "eeUsers": [],
+                    "serviceUsers": [],
+                }
+            ),
         ],
-        "bob@example.com": [make_project({"projectId": "bob-ee-project", "name": "Bob EE"})],
+        "bob@example.com": [
+            make_project({"projectId": "bob-ee-project", "name": "Bob EE", "eeRegistered": True})
+        ],
     }
 
 
-_FILTER_FIELDS = {
-    "id": "project_id",
-    "projectid": "project_id",
-    "name": "name",
-    "lifecyclestate": "lifecycle_state",
-    "projectnumber": "number",
-}
-
-
-# Tokens of a filter: parentheses, or a word that may hold "quoted parts" (name:"my app*").
-_FILTER_TOKEN = re.compile(r'\(|\)|(?:[^\s()"]|"[^"]*")+')
+# The fields CRM v1 documents for `projects.list` filters (matched in any case). `labels.<key>`
+# and `parent.type` / `parent.id` are documented too and handled below.
+_FILTER_FIELDS = {"id": "project_id", "name": "name", "lifecyclestate": "lifecycle_state"}
+_PARENT_FIELDS = {"parent.type", "parent.id"}
+# One documented term: field, a colon, and a value that may end (only end) in `*`. A value
+# may be quoted ("My App*") to hold spaces.
+_TERM = re.compile(r'([A-Za-z][A-Za-z0-9_.]*):(?:"([^"*]*\*?)"|([^\s"():*]*\*?))')
 Predicate = Callable[[Project], bool]
 
 
-def _term(word: str) -> Predicate:
-    match = re.fullmatch(r"([A-Za-z.]+)\s*[:=]\s*(.+)", word)
-    if not match or match.group(1).lower() not in _FILTER_FIELDS:
-        raise ValueError(f"unsupported filter term {word!r}")
-    field_name = _FILTER_FIELDS[match.group(1).lower()]
-    value = match.group(2).replace('"', "")
-    rx = re.compile(".*".join(re.escape(part) for part in value.split("*")), re.I)
-    return lambda p: rx.fullmatch(getattr(p, field_name)) is not None
-
-
 def parse_filter(text: str) -> Predicate:
-    """CRM's search syntax: `key:value` terms with `*` wildcards, any case, joined by AND
-    (also implied by a space) and OR, grouped with parentheses (OR binds tighter than a space,
-    as in `lifecycleState:ACTIVE (id:*q* OR name:*q*)`).
+    """CRM v1's documented filter syntax, and nothing more: ONE `field:value` term (any case),
+    the value optionally ending in `*` for a prefix (`*` alone: the field is set).
 
-    ValueError for what CRM would answer INVALID_ARGUMENT to.
+    CRM's pages document no OR, no parentheses and no leading `*`, and disagree on how several
+    terms combine, so the fake refuses all of those (ValueError: CRM's INVALID_ARGUMENT) rather
+    than guess: a client relying on them would break on the real service.
     """
-    tokens = _FILTER_TOKEN.findall(text)
-    pos = 0
+    text = text.strip()
+    if not text:
+        return lambda p: True
+    match = _TERM.fullmatch(text)
+    if match is None:
+        raise ValueError(f"unsupported filter {text!r}: one field:value term only")
+    field_name = match.group(1).lower()
+    value = match.group(2) if match.group(2) is not None else match.group(3)
+    if not value:
+        raise ValueError("a filter term needs a value")
+    if field_name in _FILTER_FIELDS:
+        attribute = _FILTER_FIELDS[field_name]
 
-    def peek() -> str | None:
-        return tokens[pos] if pos < len(tokens) else None
+        def read(p: Project) -> str | None:
+            return getattr(p, attribute)
 
-    def take() -> str:
-        nonlocal pos
-        pos += 1
-        return tokens[pos - 1]
+    elif field_name.startswith("labels.") and len(field_name) > len("labels."):
+        key = field_name[len("labels.") :]
 
-    def primary() -> Predicate:
-        token = peek()
-        if token is None or token == ")" or token.upper() in ("AND", "OR"):
-            raise ValueError(f"unexpected {token!r} in filter")
-        take()
-        if token == "(":
-            inner = conjunction()
-            if peek() != ")":
-                raise ValueError("unbalanced parentheses in filter")
-            take()
-            return inner
-        return _term(token)
+        def read(p: Project) -> str | None:
+            return p.labels.get(key)
 
-    def disjunction() -> Predicate:
-        parts = [primary()]
-        while peek() is not None and peek().upper() == "OR":
-            take()
-            parts.append(primary())
-        return parts[0] if len(parts) == 1 else lambda p: any(f(p) for f in parts)
+    elif field_name in _PARENT_FIELDS:
+        key = field_name.split(".")[1]
 
-    def conjunction() -> Predicate:
-        parts: list[Predicate] = []
-        while peek() is not None and peek() != ")":
-            if peek().upper() == "AND" and parts:
-                take()
-            parts.append(disjunction())
-        return lambda p: all(f(p) for f in parts)
+        def read(p: Project) -> str | None:
+            return (p.parent or {}).get(key)
 
-    predicate = conjunction()
-    if pos != len(tokens):
-        raise ValueError("unbalanced parentheses in filter")
-    return predicate
+    else:
+        raise ValueError(f"unknown filter field {match.group(1)!r}")
+    prefix = value.endswith("*")
+    needle = value.rstrip("*").lower()
+
+    def matches(p: Project) -> bool:
+        found = read(p)
+        if found is None:
+            return False
+        found = found.lower()
+        return found.startswith(needle) if prefix else found == needle
+
+    return matches
 
 
 def filter_projects(projects: list[Project], text: str) -> list[Project]:

@@ -42,6 +42,8 @@ class Account:
     sub: str
     name: str
     error: str | None = None  # consent ends on Google's error page with this code
+    # The organisation's session length ran out: refreshing answers invalid_rapt.
+    reauth_required: bool = False
 
 
 @dataclass
@@ -83,6 +85,7 @@ class RefreshToken:
     account: str
     scopes: list[str]
     revoked: bool = False
+    issued_at: float = 0.0  # the fake's clock
 
 
 @dataclass
@@ -136,7 +139,10 @@ class State:
         self.projects: dict[str, list[Project]] = default_projects()
         self.projects_denied: set[str] = set()
         self.services: dict[tuple[str, str], str] = {
-            ("ee-alice", "earthengine.googleapis.com"): "ENABLED"
+            ("ee-alice", "earthengine.googleapis.com"): "ENABLED",
+            ("alice-unregistered", "earthengine.googleapis.com"): "ENABLED",
+            ("team-shared-data", "earthengine.googleapis.com"): "ENABLED",
+            ("bob-ee-project", "earthengine.googleapis.com"): "ENABLED",
         }
         self.services_denied: set[str] = set()
         self.metadata = MetadataConfig()
@@ -176,7 +182,9 @@ class State:
         return token
 
     def issue_refresh_token(self, client_id: str, account: str, scopes: list[str]) -> RefreshToken:
-        token = RefreshToken(new_secret("1//fake-"), client_id, account, list(scopes))
+        token = RefreshToken(
+            new_secret("1//fake-"), client_id, account, list(scopes), issued_at=self.now()
+        )
         self.refresh_tokens[token.value] = token
         return token
 
@@ -222,10 +230,14 @@ class State:
             self.accounts[email] = Account(email, sub, email.split("@")[0].title())
         return self.accounts[email]
 
-    def set_account(self, email: str, error: str | None = None) -> None:
+    def set_account(
+        self, email: str, error: str | None = None, reauth_required: bool | None = None
+    ) -> None:
         if error is not None and error not in ACCOUNT_ERROR_STATUS:
             raise ValueError(f"error must be one of {sorted(ACCOUNT_ERROR_STATUS)}")
         self.account(email).error = error
+        if reauth_required is not None:
+            self.account(email).reauth_required = bool(reauth_required)
 
     def add_client(self, spec: dict) -> Client:
         client = client_from_json(spec)
@@ -290,6 +302,15 @@ class State:
             self.services[(pid, service)] = state
         if denied is not None:
             (self.services_denied.add if denied else self.services_denied.discard)(pid)
+
+    def may_use_services(self, account: str, project_id: str) -> bool:
+        """Whether ``account`` holds serviceusage.services.use on the project (may bill it)."""
+        if project_id in self.services_denied:
+            return False
+        project = self.find_project(account, project_id)
+        if project is None:  # a project it cannot see, it cannot bill either
+            return False
+        return project.allows(project.service_users, account)
 
     def service_state(self, project_id: str, service: str) -> str:
         return self.services.get((project_id, service), "DISABLED")

@@ -214,16 +214,8 @@ test.describe('gcloud mode', () => {
     tmpPath
   }) => {
     const env = testEnv();
-    // Google's auth-code page for gcloud (sdk.cloud.google.com) shows the code to copy;
-    // there is no internet here, so the browser gets the same page from the test.
-    await context.route('https://sdk.cloud.google.com/**', route => {
-      const code =
-        new URL(route.request().url()).searchParams.get('code') ?? '';
-      return route.fulfill({
-        contentType: 'text/html',
-        body: `<h1>Sign in to the gcloud CLI</h1><p>Copy this code:</p><code id="code">${code.replace(/[<>&"]/g, '')}</code>`
-      });
-    });
+    // gcloud's redirect is Google's auth-code page (sdk.cloud.google.com), which shows the
+    // code to copy; the fake Google shows that page itself.
     const scan = startSecretScan(context);
     const panel = await openAuthPanel(page, 'gcloud.ipynb');
     await chooseMode(panel, 'gcloud');

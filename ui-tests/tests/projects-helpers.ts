@@ -8,10 +8,23 @@ import * as path from 'path';
 
 export const ALICE = 'alice@example.com';
 // The fake's own projects for alice; restored after each spec that replaces them.
+// (testing/fake_google/projects.py: one per Earth Engine readiness state).
 const ALICE_DEFAULT_PROJECTS = [
-  { projectId: 'ee-alice', name: 'EE Alice' },
-  { projectId: 'alice-sandbox-1', name: 'Alice Sandbox 1' },
-  { projectId: 'alice-analytics', name: 'Alice Analytics' }
+  { projectId: 'ee-alice', name: 'EE Alice', eeRegistered: true },
+  {
+    projectId: 'alice-sandbox-1',
+    name: 'Alice Sandbox 1',
+    eeRegistered: true
+  },
+  { projectId: 'alice-analytics', name: 'Alice Analytics' },
+  { projectId: 'alice-unregistered', name: 'Alice Unregistered' },
+  {
+    projectId: 'team-shared-data',
+    name: 'Team Shared Data',
+    eeRegistered: true,
+    eeUsers: [],
+    serviceUsers: []
+  }
 ];
 
 const UI_TESTS = path.resolve(__dirname, '..');
@@ -60,6 +73,14 @@ export async function giveAliceProjects(count: number): Promise<void> {
   await control('projects', { account: ALICE, count });
 }
 
+/** Alice's own projects, as the fake starts with them. */
+export async function defaultAliceProjects(): Promise<void> {
+  await control('projects', {
+    account: ALICE,
+    projects: ALICE_DEFAULT_PROJECTS
+  });
+}
+
 export async function restoreAliceProjects(): Promise<void> {
   await control('projects', {
     account: ALICE,
@@ -69,7 +90,7 @@ export async function restoreAliceProjects(): Promise<void> {
 }
 
 /** A real sign-in at the fake, stored under HOME (ui-tests/sign_in_for_tests.py). */
-export function signIn(project?: string): void {
+export function signIn(project?: string, mode?: string): void {
   const env = testEnv();
   const args = [
     path.join(UI_TESTS, 'sign_in_for_tests.py'),
@@ -80,6 +101,9 @@ export function signIn(project?: string): void {
   ];
   if (project) {
     args.push('--project', project);
+  }
+  if (mode) {
+    args.push('--mode', mode);
   }
   execFileSync(PYTHON, args, { stdio: 'pipe' });
 }

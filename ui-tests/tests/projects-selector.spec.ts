@@ -6,6 +6,7 @@ import {
   clearCredentials,
   clearFaults,
   control,
+  defaultAliceProjects,
   EE_FILE,
   GCLOUD_CONFIG,
   giveAliceProjects,
@@ -77,7 +78,12 @@ test.describe('Project selector', () => {
     await dialog.locator('.jp-GoogleAuth-loadMore').click();
     await expect(options).toHaveCount(first + 50);
 
-    await dialog.locator('.jp-GoogleAuth-search').fill('0142');
+    // Typing narrows what is loaded at once (substring, before Google answers)...
+    const search = dialog.locator('.jp-GoogleAuth-search');
+    await search.fill('project-005');
+    await expect(options).toHaveCount(10);
+    // ...and Google is asked by prefix (id:q* and name:q*, CRM's documented syntax).
+    await search.fill('alice-project-0142');
     const listed = dialog.locator('[data-project="alice-project-0142"]');
     await expect(listed).toBeVisible();
     await expect(options).toHaveCount(1);
@@ -155,14 +161,80 @@ test.describe('Project selector', () => {
     await expect(manual).toHaveAttribute('aria-invalid', 'true');
     expect(readJson(EE_FILE).project).toBe('ee-alice');
 
+    // Alice cannot bill a project she cannot see: the Earth Engine project is set, the
+    // ADC quota project is not, and the selector says why before it closes.
     await manual.fill('someone-elses-project');
     await manual.press('Enter');
+    const notice = dialog.locator('.jp-GoogleAuth-quotaNotice');
+    await expect(notice).toHaveAttribute(
+      'data-code',
+      'quota_permission_missing'
+    );
+    await expect(notice).toContainText(
+      'alice@example.com does not have permission serviceusage.services.use on project someone-elses-project'
+    );
+    expect(readJson(EE_FILE).project).toBe('someone-elses-project');
+    expect(readJson(ADC_FILE).quota_project_id).toBe('ee-alice');
+    await notice.getByRole('button', { name: 'OK' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(statusItem(page)).toHaveText(
       'alice@example.com · someone-elses-project'
     );
-    expect(readJson(EE_FILE).project).toBe('someone-elses-project');
-    expect(readJson(ADC_FILE).quota_project_id).toBe('someone-elses-project');
+  });
+
+  test('Earth Engine readiness of each project, with the fix as a link', async ({
+    page
+  }) => {
+    await defaultAliceProjects();
+    const dialog = await openSelector(page);
+    const ee = dialog.locator('.jp-GoogleAuth-earthEngine [data-ee-state]');
+    const cases: [string, string, string | null][] = [
+      ['ee-alice', 'ready', null],
+      [
+        'alice-sandbox-1',
+        'disabled',
+        'https://console.cloud.google.com/apis/library/earthengine.googleapis.com?project=alice-sandbox-1'
+      ],
+      [
+        'alice-unregistered',
+        'unregistered',
+        'https://code.earthengine.google.com/register?project=alice-unregistered'
+      ],
+      ['team-shared-data', 'denied', null]
+    ];
+    for (const [project, state, link] of cases) {
+      await dialog.locator(`[data-project="${project}"]`).hover();
+      await expect(ee).toHaveAttribute('data-ee-state', state);
+      if (link) {
+        await expect(ee.locator('a')).toHaveAttribute('href', link);
+      } else {
+        await expect(ee.locator('a')).toHaveCount(0);
+      }
+      // The row keeps its state as a badge.
+      await expect(
+        dialog.locator(`[data-project="${project}"] [data-ee-state="${state}"]`)
+      ).toBeVisible();
+    }
+    // No permission there: choosing it sets the Earth Engine project, not the quota project.
+    await dialog.locator('[data-project="team-shared-data"]').click();
+    const notice = dialog.locator('.jp-GoogleAuth-quotaNotice');
+    await expect(notice).toContainText('serviceusage.services.use');
+    expect(readJson(EE_FILE).project).toBe('team-shared-data');
+    expect(readJson(ADC_FILE).quota_project_id).toBe('ee-alice');
+    await page.keyboard.press('Escape');
+  });
+
+  test('Google refusing our search says it is our bug and points to the id field', async ({
+    page
+  }) => {
+    const dialog = await openSelector(page);
+    await control('faults', { route: 'crm_projects', status: 400, count: 4 });
+    await dialog.locator('.jp-GoogleAuth-search').fill('zzz');
+    const alert = dialog.locator('.jp-GoogleAuth-error');
+    await expect(alert).toHaveAttribute('data-code', 'search_refused');
+    await expect(alert).toContainText('bug in jupyterlab-google-auth');
+    await expect(alert).not.toContainText('letters, digits');
+    await expect(dialog.locator('.jp-GoogleAuth-manualInput')).toBeFocused();
   });
 
   test('no permission to list projects offers the typed id', async ({

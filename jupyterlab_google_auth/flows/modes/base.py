@@ -29,7 +29,7 @@ from ...config import GoogleAuth
 from ..custom_client import CustomClients
 from ..errors import FlowError, flow_error, from_oauth
 from ..model import ClientName, Expects, Flow, Grant, OAuthClient
-from ..pkce import s256
+from ..pkce import nonce, s256
 from ..request import StartRequest
 from ..transport import Deadline
 
@@ -49,6 +49,11 @@ class ModeContext:
     settings: GoogleAuth
     base_url: str
     custom_clients: CustomClients
+    instance: str = ""  # this server run's marker (FlowRegistry.instance)
+
+    def state_nonce(self) -> str:
+        """A state that says which server run issued it, so a restart can be told apart."""
+        return f"{self.instance}.{nonce()}" if self.instance else nonce()
 
     async def run_blocking(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(None, fn)

@@ -26,11 +26,11 @@ import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ... import scopes as scope_lib
 from ...credentials.paths import ADC_FILENAME, resolve_paths
 from ...credentials.validity import check_refresh
 from ...gcloud import GcloudError, GcloudLogin
 from ...gcloud.login import START_TIMEOUT
-from .. import scopes as scope_lib
 from ..errors import FlowError
 from ..model import Flow, Grant, OAuthClient
 from ..request import StartRequest

@@ -43,7 +43,7 @@ class LoopbackMode(RedirectMode):
 
     async def start(self, flow: Flow, request: StartRequest, ctx: ModeContext) -> None:
         assert request.origin is not None
-        flow.secrets.state = nonce()
+        flow.secrets.state = ctx.state_nonce()
         flow.secrets.code_verifier = nonce()
         flow.secrets.redirect_uri = request.origin.url + url_path_join(
             "/", ctx.base_url, CALLBACK_PATH

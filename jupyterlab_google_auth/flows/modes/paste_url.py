@@ -34,7 +34,7 @@ class PasteUrlMode(RedirectMode):
     clients = frozenset({"custom"})
 
     async def start(self, flow: Flow, request: StartRequest, ctx: ModeContext) -> None:
-        flow.secrets.state = nonce()
+        flow.secrets.state = ctx.state_nonce()
         flow.secrets.code_verifier = nonce()
         flow.secrets.redirect_uri = PASTE_REDIRECT_URI
         flow.consent_url = self.authorization_url(flow, ctx)

@@ -13,6 +13,9 @@ from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from testing.fake_google import ALICE, CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
 
 SCOPES = ["openid", "https://www.googleapis.com/auth/cloud-platform"]
+# Every sign-in here also writes the issue record beside the files (credentials/issued.py):
+# the consumers must not mind it.
+ISSUE = {"mode": "notebook", "preset": "earthengine", "client": "notebook"}
 
 
 @pytest.mark.parametrize(
@@ -26,6 +29,7 @@ def test_google_auth_library_loads_adc_and_refreshes(
     rt = fake_google.call(fake_google.state.issue_refresh_token, client_id, ALICE, SCOPES).value
     store.write_user_credentials(
         ["earthengine", "adc"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=client_id,
         client_secret=client_secret,
@@ -54,6 +58,7 @@ def test_google_auth_library_honours_cloudsdk_config(fake_google, tmp_path, node
     ).value
     (written,) = store.write_user_credentials(
         ["adc"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=CUSTOM_CLIENT_ID,
         client_secret=CUSTOM_CLIENT_SECRET,

@@ -23,6 +23,11 @@ EE_SCOPES = [
 CLOUD_SCOPES = ["openid", "https://www.googleapis.com/auth/cloud-platform"]
 
 
+# Every sign-in here also writes the issue record beside the files (credentials/issued.py):
+# the consumers must not mind it.
+ISSUE = {"mode": "notebook", "preset": "earthengine", "client": "notebook"}
+
+
 def token_uri(fake) -> str:
     return fake.url + "/token"
 
@@ -42,6 +47,7 @@ def test_google_auth_default_loads_adc_and_refreshes(fake_google, store, python_
     rt = seed_refresh_token(fake_google, CUSTOM_CLIENT_ID, CLOUD_SCOPES)
     store.write_user_credentials(
         ["adc"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=CUSTOM_CLIENT_ID,
         client_secret=CUSTOM_CLIENT_SECRET,
@@ -62,6 +68,7 @@ def test_google_auth_default_with_earthengine_client(fake_google, store, python_
     rt = seed_refresh_token(fake_google, EE_CLIENT_ID, EE_SCOPES)
     store.write_user_credentials(
         ["adc"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=EE_CLIENT_ID,
         client_secret=EE_CLIENT_SECRET,
@@ -114,6 +121,7 @@ def test_ee_initialize_uses_earthengine_file_and_its_project(fake_google, store,
     rt = seed_refresh_token(fake_google, EE_CLIENT_ID, EE_SCOPES)
     store.write_user_credentials(
         ["earthengine"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=EE_CLIENT_ID,
         client_secret=EE_CLIENT_SECRET,
@@ -149,6 +157,7 @@ def test_ee_initialize_falls_back_to_adc(fake_google, store, python_consumer):
     rt = seed_refresh_token(fake_google, EE_CLIENT_ID, EE_SCOPES)
     store.write_user_credentials(
         ["adc"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=EE_CLIENT_ID,
         client_secret=EE_CLIENT_SECRET,
@@ -165,6 +174,7 @@ def test_report_and_validity_against_the_fake(fake_google, store):
     rt = seed_refresh_token(fake_google, EE_CLIENT_ID, EE_SCOPES + ["openid"])
     store.write_user_credentials(
         ["earthengine", "adc"],
+        issue=ISSUE,
         refresh_token=rt,
         client_id=EE_CLIENT_ID,
         client_secret=EE_CLIENT_SECRET,

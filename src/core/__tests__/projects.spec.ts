@@ -1,9 +1,11 @@
 import {
   eeInitializeCode,
+  matchesQuery,
   mergeProjects,
   moveHighlight,
   normalizeQuery,
   projectIdProblem,
+  quotaProblem,
   revokeErrorText,
   type ProjectSummary
 } from '../projects';
@@ -117,5 +119,36 @@ describe('revokeErrorText', () => {
         }
       })
     ).toBe('Down. Later.');
+  });
+});
+
+describe('local narrowing and the quota outcome', () => {
+  const listed = [
+    { project_id: 'ee-alice', name: 'Earth Engine', project_number: '1' },
+    { project_id: 'geo-2', name: 'Geology', project_number: '2' }
+  ];
+
+  it('keeps listed projects that hold every word, in any case', () => {
+    expect(matchesQuery(listed[0], 'EARTH ali')).toBe(true);
+    expect(matchesQuery(listed[0], 'earth bob')).toBe(false);
+    expect(mergeProjects([], listed, 'olog').map(e => e.project_id)).toEqual([
+      'geo-2'
+    ]);
+    expect(mergeProjects([], listed, '')).toHaveLength(2);
+  });
+
+  it('finds a quota problem only when the server reported one', () => {
+    expect(quotaProblem({ project: 'p', files: [] })).toBeNull();
+    expect(
+      quotaProblem({ project: 'p', files: [], quota_project: { set: false } })
+    ).toBeNull();
+    const problem = {
+      set: false,
+      code: 'quota_permission_missing',
+      message: 'm'
+    };
+    expect(
+      quotaProblem({ project: 'p', files: [], quota_project: problem })
+    ).toBe(problem);
   });
 });

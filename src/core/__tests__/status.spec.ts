@@ -1,4 +1,11 @@
-import { deriveStatus, unavailableStatus } from '../status';
+import {
+  deriveStatus,
+  expiresAbout,
+  reauthChoice,
+  signedInForEarthEngine,
+  signInAgain,
+  unavailableStatus
+} from '../status';
 import type { CredentialSource, CredentialsReport, SourceName } from '../types';
 
 function source(
@@ -153,5 +160,115 @@ describe('deriveStatus', () => {
     expect(s.state).toBe('unavailable');
     expect(s.warning).toBe(true);
     expect(s.title).toContain('Could not reach');
+  });
+});
+
+describe('signedInForEarthEngine', () => {
+  const report = (
+    scopes: string[] | null,
+    present = true
+  ): CredentialsReport => ({
+    sources: [
+      {
+        name: 'earthengine',
+        present,
+        type: 'authorized_user',
+        account: 'a@example.com',
+        scopes,
+        valid: true,
+        problems: []
+      }
+    ],
+    used_by: { earthengine: 'earthengine', google_auth: null },
+    projects: { earthengine: null, google_auth: null }
+  });
+
+  it('is true for Earth Engine scopes or unknown scopes only', () => {
+    expect(
+      signedInForEarthEngine(
+        report(['https://www.googleapis.com/auth/earthengine.readonly'])
+      )
+    ).toBe(true);
+    expect(signedInForEarthEngine(report(null))).toBe(true);
+    expect(
+      signedInForEarthEngine(
+        report(['https://www.googleapis.com/auth/cloud-platform'])
+      )
+    ).toBe(false);
+    expect(signedInForEarthEngine(report(null, false))).toBe(false);
+  });
+});
+
+describe('credential lifetime', () => {
+  const issued = {
+    issued_at: '2026-01-01T10:00:00Z',
+    mode: 'notebook',
+    preset: 'earthengine',
+    client: 'notebook',
+    expires_about: '2026-01-08T10:00:00Z',
+    lifetime_note: null
+  };
+  const report = (fields: Partial<CredentialSource>): CredentialsReport => ({
+    sources: [
+      {
+        name: 'earthengine',
+        present: true,
+        type: 'authorized_user',
+        account: 'a@example.com',
+        project: 'ee-a',
+        problems: [],
+        issued,
+        ...fields
+      }
+    ],
+    used_by: { earthengine: 'earthengine', google_auth: null },
+    projects: { earthengine: 'ee-a', google_auth: null }
+  });
+
+  it('says "expires about" in the tooltip of a working sign-in', () => {
+    const status = deriveStatus(report({ valid: true }));
+    expect(status.state).toBe('ok');
+    expect(status.title).toContain('Expires about 2026-01-08');
+    expect(expiresAbout(report({}).sources[0])).toBe('2026-01-08');
+    expect(
+      deriveStatus(
+        report({ valid: true, issued: { ...issued, expires_about: null } })
+      ).title
+    ).not.toContain('Expires');
+  });
+
+  it('offers one "Sign in again" with the same mode and preset', () => {
+    expect(signInAgain(report({ valid: true }))).toBeNull();
+    expect(
+      signInAgain(report({ valid: false, check_error: 'invalid_grant' }))
+    ).toEqual({ reason: 'expired', mode: 'notebook', preset: 'earthengine' });
+    expect(
+      signInAgain(report({ valid: false, check_error: 'reauth_required' }))
+    ).toEqual({ reason: 'reauth', mode: 'notebook', preset: 'earthengine' });
+    // Nothing recorded (or nonsense): the panel preselects a mode that works here.
+    expect(
+      signInAgain(
+        report({
+          valid: false,
+          check_error: 'invalid_grant',
+          issued: { ...issued, mode: 'telepathy', preset: null }
+        })
+      )
+    ).toEqual({ reason: 'expired', mode: null, preset: null });
+    // Other refusals are not fixed by signing in the same way.
+    expect(
+      signInAgain(report({ valid: false, check_error: 'missing_fields' }))
+    ).toBeNull();
+  });
+
+  it('reads the reauthenticate arguments strictly', () => {
+    expect(reauthChoice({ mode: 'paste-url', preset: 'gemini' })).toEqual({
+      mode: 'paste-url',
+      preset: 'gemini'
+    });
+    expect(reauthChoice({ mode: 'ambient', preset: 42 })).toEqual({
+      mode: null,
+      preset: null
+    });
   });
 });

@@ -110,6 +110,95 @@ describe('ProjectSelector', () => {
     }
   });
 
+  it('narrows the loaded projects at once, before the server answers', async () => {
+    jest.useFakeTimers();
+    try {
+      chosen = jest.fn();
+      view = render(
+        <ProjectSelector
+          api={api}
+          trans={trans}
+          onChosen={chosen}
+          debounceMs={300}
+        />
+      );
+      await settleFake(0);
+      expect(options()).toHaveLength(50);
+      const before = api.listCalls.length;
+      typeInto(search(), 'PROJECT 42');
+      await settleFake(0);
+      // No request yet: the 50 loaded rows were filtered by substring, any case, every word.
+      expect(api.listCalls.length).toBe(before);
+      expect(options().map(o => o.dataset.project)).toEqual([
+        'alice-project-0042'
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('says whether the highlighted project is ready for Earth Engine', async () => {
+    api.readiness = {
+      'alice-project-0001': 'unregistered',
+      'alice-project-0002': 'disabled'
+    };
+    await mount();
+    const ee = $('.jp-GoogleAuth-earthEngine');
+    expect(
+      ee.querySelector('[data-ee-state]')!.getAttribute('data-ee-state')
+    ).toBe('unregistered');
+    const link = ee.querySelector('a')!;
+    expect(link.textContent).toBe('Register the project');
+    expect(link.getAttribute('href')).toBe(
+      'https://code.earthengine.google.com/register?project=alice-project-0001'
+    );
+    // The row gets a badge too, and stays badged once the highlight moves on.
+    press(search(), 'ArrowDown');
+    await settle();
+    expect(ee.textContent).toContain('Earth Engine API disabled');
+    expect(ee.querySelector('a')!.textContent).toBe('Enable the API');
+    const badge = options()[0].querySelector('[data-ee-state]')!;
+    expect(badge.textContent).toBe('EE unregistered');
+    expect(badge.getAttribute('title')).toBe('not registered for Earth Engine');
+    expect(api.readinessCalls).toEqual([
+      'alice-project-0001',
+      'alice-project-0002'
+    ]);
+  });
+
+  it('skips Earth Engine readiness for a sign-in without Earth Engine scopes', async () => {
+    api.report = {
+      ...api.report,
+      sources: [
+        {
+          ...api.report.sources[0],
+          scopes: ['https://www.googleapis.com/auth/cloud-platform']
+        }
+      ]
+    };
+    await mount();
+    expect(view.node.querySelector('.jp-GoogleAuth-earthEngine')).toBeNull();
+    expect(api.readinessCalls).toEqual([]);
+  });
+
+  it('says plainly when the quota project was not written', async () => {
+    api.noQuota = ['alice-project-0003'];
+    await mount();
+    click(options()[2]);
+    await settle();
+    const notice = $('.jp-GoogleAuth-quotaNotice');
+    expect(notice.getAttribute('data-code')).toBe('quota_permission_missing');
+    expect(notice.textContent).toContain(
+      'does not have permission serviceusage.services.use on project alice-project-0003'
+    );
+    expect(chosen).not.toHaveBeenCalled();
+    click(notice.querySelector('button')!);
+    expect(chosen).toHaveBeenCalledWith(
+      expect.objectContaining({ project: 'alice-project-0003' }),
+      false
+    );
+  });
+
   it('moves the highlight with the arrows and chooses with Enter', async () => {
     await mount();
     press(search(), 'ArrowDown');

@@ -1,6 +1,8 @@
 /** An in-memory IProjectsApi: projects like the fake Google's, pages by offset. */
 import type { IProjectsApi, ListProjectsOptions } from '../../api/projects';
 import type {
+  EarthEngineReadiness,
+  EarthEngineState,
   ProjectServices,
   ProjectSummary,
   SetProjectResult
@@ -43,6 +45,11 @@ export class FakeApi implements IProjectsApi {
   servicesCalls: string[] = [];
   listError: Error | null = null;
   setError: Error | null = null;
+  /** Earth Engine state per project (default: ready). */
+  readiness: Record<string, EarthEngineState> = {};
+  readinessCalls: string[] = [];
+  /** Projects where the account lacks serviceusage.services.use. */
+  noQuota: string[] = [];
 
   async credentials(): Promise<CredentialsReport> {
     return this.report;
@@ -93,6 +100,18 @@ export class FakeApi implements IProjectsApi {
     };
   }
 
+  async earthEngine(project: string): Promise<EarthEngineReadiness> {
+    this.readinessCalls.push(project);
+    const state = this.readiness[project] ?? 'ready';
+    const action_url =
+      state === 'unregistered'
+        ? `https://code.earthengine.google.com/register?project=${project}`
+        : state === 'disabled'
+          ? `https://console.cloud.google.com/apis/library/earthengine.googleapis.com?project=${project}`
+          : null;
+    return { project, state, action_url, note: null };
+  }
+
   async setProject(
     project: string,
     gcloud: boolean
@@ -101,9 +120,22 @@ export class FakeApi implements IProjectsApi {
     if (this.setError) {
       throw this.setError;
     }
+    if (this.noQuota.includes(project)) {
+      return {
+        project,
+        files: [{ target: 'earthengine', path: '/home/x/ee', backup: null }],
+        quota_project: {
+          set: false,
+          code: 'quota_permission_missing',
+          message: `alice@example.com does not have permission serviceusage.services.use on project ${project}.`,
+          help: 'Ask a project owner for the Service Usage Consumer role.'
+        }
+      };
+    }
     return {
       project,
-      files: [{ target: 'earthengine', path: '/home/x/ee', backup: null }]
+      files: [{ target: 'earthengine', path: '/home/x/ee', backup: null }],
+      quota_project: { set: true }
     };
   }
 

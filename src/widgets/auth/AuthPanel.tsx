@@ -38,6 +38,8 @@ import { toErrorBody } from './errors';
 import { readJsonFile } from './files';
 import { FlowController, type IFlowControllerOptions } from './FlowController';
 import { FlowStatus } from './FlowStatus';
+import { HubNotices } from './HubNotices';
+import { TokenTransfer } from './TokenTransfer';
 import {
   buildStartRequest,
   formProblem,
@@ -368,6 +370,7 @@ export class AuthPanel extends ReactWidget {
             trans={trans}
           />
         )}
+        <HubNotices environment={environment} trans={trans} />
         {/* The form while no flow runs; then only the flow's next step and outcome. */}
         {idle && !signedIn && (
           <SignInForm
@@ -405,6 +408,10 @@ export class AuthPanel extends ReactWidget {
             }
           }}
         />
+        <details className="jp-GoogleAuth-section">
+          <summary>{trans.__('Use on another machine')}</summary>
+          <TokenTransfer environment={environment} trans={trans} />
+        </details>
       </section>
     );
   }

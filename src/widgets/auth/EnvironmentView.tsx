@@ -37,9 +37,11 @@ export function EnvironmentView(props: {
         <strong>{trans.__('Recommended sign-in:')}</strong>{' '}
         <span
           className="jp-GoogleAuth-mode"
-          data-mode={report.recommended_mode}
+          data-mode={report.recommended_mode ?? ''}
         >
-          {trans.__(modeLabel(report.recommended_mode))}
+          {report.recommended_mode
+            ? trans.__(modeLabel(report.recommended_mode))
+            : trans.__('none: your administrator turned every mode off here')}
         </span>
       </p>
       <details className="jp-GoogleAuth-modes">

@@ -1,7 +1,8 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { ProjectEntry } from '../../core/projects';
+import type { EarthEngineReadiness, ProjectEntry } from '../../core/projects';
+import { readinessBadge, readinessLabel } from './EarthEngineView';
 
 export interface IProjectListProps {
   id: string;
@@ -9,6 +10,8 @@ export interface IProjectListProps {
   highlighted: number;
   current: string | null;
   busy: string | null;
+  /** Earth Engine readiness of the projects checked so far (shown as a badge). */
+  readiness?: Map<string, EarthEngineReadiness>;
   trans: TranslationBundle;
   onHighlight(index: number): void;
   onChoose(projectId: string): void;
@@ -60,12 +63,35 @@ export function ProjectList(props: IProjectListProps): JSX.Element {
           {entry.project_id === current && (
             <span className="jp-GoogleAuth-badge">{trans.__('current')}</span>
           )}
+          <ReadinessBadge
+            found={props.readiness?.get(entry.project_id)}
+            trans={trans}
+          />
           {entry.project_id === busy && (
             <span className="jp-GoogleAuth-badge">{trans.__('saving…')}</span>
           )}
         </li>
       ))}
     </ul>
+  );
+}
+
+function ReadinessBadge(props: {
+  found: EarthEngineReadiness | undefined;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { found, trans } = props;
+  if (!found || found.state === 'unknown') {
+    return null;
+  }
+  return (
+    <span
+      className={`jp-GoogleAuth-badge jp-mod-ee-${found.state}`}
+      data-ee-state={found.state}
+      title={readinessLabel(found.state, trans)}
+    >
+      {readinessBadge(found.state, trans)}
+    </span>
   );
 }
 

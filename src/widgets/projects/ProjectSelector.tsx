@@ -6,13 +6,15 @@ import {
   mergeProjects,
   moveHighlight,
   normalizeQuery,
+  quotaProblem,
   type SetProjectResult
 } from '../../core/projects';
-import { deriveStatus } from '../../core/status';
+import { deriveStatus, signedInForEarthEngine } from '../../core/status';
+import { EarthEngineView } from './EarthEngineView';
 import { toShownError, type IShownError } from './errors';
 import { useDebounced } from './hooks';
 import { optionId, ProjectList } from './ProjectList';
-import { useProjectListing, useServices } from './listing';
+import { useEarthEngine, useProjectListing, useServices } from './listing';
 import { ManualProject } from './ManualProject';
 import { ServicesView } from './ServicesView';
 
@@ -52,27 +54,47 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
   const [saveError, setSaveError] = React.useState<
     (IShownError & { manual: boolean }) | null
   >(null);
+  const [forEarthEngine, setForEarthEngine] = React.useState(false);
+  // A choice whose quota project could not be written: said before the selector closes.
+  const [quotaNotice, setQuotaNotice] = React.useState<{
+    result: SetProjectResult;
+    gcloud: boolean;
+  } | null>(null);
   const manualRef = React.useRef<HTMLInputElement>(null);
   const listId = React.useId();
 
   React.useEffect(() => {
     api.recentProjects().then(setRecent, () => setRecent([]));
     api.credentials().then(
-      report => setCurrent(deriveStatus(report)),
+      report => {
+        setCurrent(deriveStatus(report));
+        setForEarthEngine(signedInForEarthEngine(report));
+      },
       () => setCurrent(null)
     );
   }, [api]);
 
+  // The live query, not the settled one: what is loaded narrows at every key press.
+  const live = normalizeQuery(query);
   const entries = React.useMemo(
-    () => mergeProjects(recent, listing.items, settled),
-    [recent, listing.items, settled]
+    () => mergeProjects(recent, [...listing.items, ...listing.known], live),
+    [recent, listing.items, listing.known, live]
   );
   const found = entries.findIndex(e => e.project_id === highlightId);
   const index = found >= 0 ? found : entries.length > 0 ? 0 : -1;
   const highlighted = index >= 0 ? entries[index].project_id : null;
   const services = useServices(api, highlighted, props.servicesDelayMs ?? 250);
+  const earthEngine = useEarthEngine(
+    api,
+    highlighted,
+    props.servicesDelayMs ?? 250,
+    forEarthEngine
+  );
 
-  const forbidden = listing.error?.code === 'projects_forbidden';
+  // Listing refused, or Google refused our search (our bug): typing the id is the way on.
+  const forbidden =
+    listing.error?.code === 'projects_forbidden' ||
+    listing.error?.code === 'search_refused';
   const { ready } = props;
   React.useEffect(() => {
     if (!forbidden) {
@@ -94,7 +116,14 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
     setSaving(projectId);
     setSaveError(null);
     api.setProject(projectId, gcloud).then(
-      result => props.onChosen(result, gcloud),
+      result => {
+        if (quotaProblem(result)) {
+          setSaving(null);
+          setQuotaNotice({ result, gcloud });
+        } else {
+          props.onChosen(result, gcloud);
+        }
+      },
       reason => {
         setSaving(null);
         setSaveError({ ...toShownError(reason), manual });
@@ -160,6 +189,7 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
             highlighted={index}
             current={current?.project ?? null}
             busy={saving}
+            readiness={forEarthEngine ? earthEngine.all : undefined}
             trans={trans}
             onHighlight={i => setHighlightId(entries[i].project_id)}
             onChoose={id => choose(id, false)}
@@ -168,14 +198,30 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
             count={entries.length}
             loading={listing.loading}
             more={listing.next !== null}
-            query={settled}
+            query={live}
             failed={listing.error !== null}
             trans={trans}
             onMore={listing.loadMore}
           />
         </div>
-        <ServicesView project={highlighted} load={services} trans={trans} />
+        <div className="jp-GoogleAuth-selectorDetails">
+          {forEarthEngine && (
+            <EarthEngineView
+              project={highlighted}
+              load={earthEngine.current}
+              trans={trans}
+            />
+          )}
+          <ServicesView project={highlighted} load={services} trans={trans} />
+        </div>
       </div>
+      {quotaNotice && (
+        <QuotaNotice
+          notice={quotaNotice.result}
+          trans={trans}
+          onDone={() => props.onChosen(quotaNotice.result, quotaNotice.gcloud)}
+        />
+      )}
       <ManualProject
         trans={trans}
         disabled={saving !== null}
@@ -256,6 +302,32 @@ function ListFooter(props: {
           {trans.__('Load more')}
         </button>
       )}
+    </div>
+  );
+}
+
+/** The project was set for Earth Engine, but not as ADC's quota project: say why. */
+function QuotaNotice(props: {
+  notice: SetProjectResult;
+  trans: TranslationBundle;
+  onDone(): void;
+}): JSX.Element {
+  const problem = quotaProblem(props.notice)!;
+  return (
+    <div
+      className="jp-GoogleAuth-error jp-GoogleAuth-quotaNotice"
+      role="alert"
+      data-code={problem.code}
+    >
+      <p>{problem.message}</p>
+      {problem.help && <p>{problem.help}</p>}
+      <button
+        type="button"
+        className="jp-mod-styled jp-mod-accept"
+        onClick={props.onDone}
+      >
+        {props.trans.__('OK')}
+      </button>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import pytest
 import requests
 
 from .helpers import EE_SCOPES, bearer, sign_in
@@ -13,7 +14,13 @@ def test_default_projects_sorted(fake_google):
     token = sign_in(fake_google)["access_token"]
     body = list_projects(fake_google.url, token).json()
     ids = [p["projectId"] for p in body["projects"]]
-    assert ids == ["alice-analytics", "alice-sandbox-1", "ee-alice"]
+    assert ids == [
+        "alice-analytics",
+        "alice-sandbox-1",
+        "alice-unregistered",
+        "ee-alice",
+        "team-shared-data",
+    ]
     assert "nextPageToken" not in body
     project = body["projects"][0]
     assert project["lifecycleState"] == "ACTIVE" and project["projectNumber"].isdigit()
@@ -48,16 +55,39 @@ def test_filter(fake_google):
         body = list_projects(fake_google.url, token, filter=text).json()
         return [p["projectId"] for p in body.get("projects", [])]
 
-    assert ids("id:alice*") == ["alice-analytics", "alice-sandbox-1"]
-    assert ids("name:*SANDBOX*") == ["alice-sandbox-1"]
-    assert ids("id:*alice* lifecycleState:ACTIVE name:*ee*") == ["ee-alice"]
+    # What CRM documents: one field:value term, any case, a trailing * for a prefix.
+    assert ids("id:alice*") == ["alice-analytics", "alice-sandbox-1", "alice-unregistered"]
+    assert ids("ID:ALICE-S*") == ["alice-sandbox-1"]
+    assert ids("name:team*") == ["team-shared-data"]
+    assert ids('name:"alice sand*"') == ["alice-sandbox-1"]
+    assert ids("id:ee-alice") == ["ee-alice"]
+    assert ids("id:ee") == []  # without * the value must match whole
+    assert ids("lifecycleState:active") == ids("")
+    assert ids("labels.env:*") == [] and ids("parent.type:organization") == []
     assert ids("id:nothing*") == []
-    assert ids("lifecycleState:ACTIVE (id:*EE* OR name:*analytics*)") == [
-        "alice-analytics",
-        "ee-alice",
-    ]
-    assert list_projects(fake_google.url, token, filter="(id:x").status_code == 400
-    assert list_projects(fake_google.url, token, filter="bogus:x").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lifecycleState:ACTIVE (id:*EE* OR name:*analytics*)",  # OR, parentheses
+        "id:x OR name:x",
+        "(id:x)",
+        "id:*alice*",  # leading *
+        "name:al*ce",  # * inside
+        "id:alice* lifecycleState:ACTIVE",  # several terms: CRM's pages disagree on AND/OR
+        "id:alice* AND name:alice*",
+        "bogus:x",  # unknown field
+        "projectNumber:123",
+        "alice",  # no field
+        "id:",
+    ],
+)
+def test_filter_refuses_undocumented_syntax(fake_google, text):
+    token = sign_in(fake_google)["access_token"]
+    response = list_projects(fake_google.url, token, filter=text)
+    assert response.status_code == 400
+    assert response.json()["error"]["status"] == "INVALID_ARGUMENT"
 
 
 def test_auth_errors_and_denied(fake_google):

@@ -59,6 +59,7 @@ def test_endpoints():
         "ee_client_auth_uri": "http://127.0.0.1:1234/client-auth",
         "crm_uri": "http://127.0.0.1:1234",
         "serviceusage_uri": "http://127.0.0.1:1234",
+        "ee_api_uri": "http://127.0.0.1:1234",
         "metadata_host": "127.0.0.1:1234",
     }
 

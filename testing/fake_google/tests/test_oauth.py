@@ -1,8 +1,9 @@
 import json
+import re
 
 import requests
 
-from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
+from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET, GCLOUD_CLIENT_ID
 from testing.fake_google import CUSTOM_CLIENT_ID, WEB_CLIENT_ID
 from testing.fake_google.jwt_tools import b64url_decode
 
@@ -277,6 +278,48 @@ def test_consent_form_is_single_use(fake_google):
     first = requests.post(fake_google.url + "/o/oauth2/approve", data=data, allow_redirects=False)
     second = requests.post(fake_google.url + "/o/oauth2/approve", data=data, allow_redirects=False)
     assert (first.status_code, second.status_code) == (302, 400)
+
+
+def test_gcloud_auth_code_page_shows_the_code(fake_google):
+    """gcloud's remote login redirects to Google's auth-code page, which shows the code: the
+    fake shows it itself (no redirect to sdk.cloud.google.com), and the code exchanges."""
+    from testing.fake_gcloud import AUTH_PROXY_REDIRECT_URI, register_gcloud_client
+    from testing.fake_google import GCLOUD_CLIENT_SECRET
+    from testing.fake_google.jwt_tools import s256
+
+    register_gcloud_client(fake_google)
+    verifier = "v" * 43
+    url = auth_url(
+        fake_google.url,
+        s256(verifier),
+        client_id=GCLOUD_CLIENT_ID,
+        redirect_uri=AUTH_PROXY_REDIRECT_URI,
+        scope="openid https://www.googleapis.com/auth/cloud-platform",
+    )
+    page = requests.get(url, timeout=5)
+    data = {"request_id": form_request_id(page.text), "account": "alice@example.com"}
+    shown = requests.post(
+        fake_google.url + "/o/oauth2/approve",
+        data={**data, "decision": "allow"},
+        allow_redirects=False,
+        timeout=5,
+    )
+    assert shown.status_code == 200 and "Location" not in shown.headers
+    assert "gcloud CLI" in shown.text
+    code = re.search(r'<code id="code"[^>]*>([^<]+)</code>', shown.text).group(1)
+    tokens = requests.post(
+        fake_google.url + "/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "client_id": GCLOUD_CLIENT_ID,
+            "client_secret": GCLOUD_CLIENT_SECRET,
+            "redirect_uri": AUTH_PROXY_REDIRECT_URI,
+            "code_verifier": verifier,
+        },
+        timeout=5,
+    )
+    assert tokens.status_code == 200 and tokens.json()["refresh_token"]
 
 
 def test_service_account_jwt_bearer(fake_google):

@@ -1,0 +1,67 @@
+"""Administrator policy: which sign-in modes, scope presets and features this server offers.
+
+One place answers "may the user do this here?" for every route and for the environment report,
+from the ``GoogleAuth`` traits (``allowed_modes``, ``allowed_presets``, ``allow_custom_scopes``,
+``default_preset``, ``allow_service_account_keys``, ``allow_gcloud``, ``allow_token_export``).
+A refusal is a sentence the panel shows as it is; the API answers it with 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import GoogleAuth
+
+POLICY_MODES = ("loopback", "notebook", "paste-url", "gcloud", "ambient", "service-account")
+TURNED_OFF = "Turned off by your administrator"
+
+
+def mode_refusal(settings: GoogleAuth, mode: str) -> str | None:
+    """Why the administrator does not offer ``mode``, or None when it is allowed."""
+    if settings.allowed_modes and mode not in settings.allowed_modes:
+        return f"{TURNED_OFF} (GoogleAuth.allowed_modes)."
+    if mode == "gcloud" and not settings.allow_gcloud:
+        return f"{TURNED_OFF} (GoogleAuth.allow_gcloud)."
+    if mode == "service-account" and not settings.allow_service_account_keys:
+        return f"{TURNED_OFF} (GoogleAuth.allow_service_account_keys)."
+    return None
+
+
+def preset_refusal(settings: GoogleAuth, preset: str | None) -> str | None:
+    """Why a preset (or, for None, a scope list of the user's own) is not offered."""
+    if preset is None:
+        if not settings.allow_custom_scopes:
+            return (
+                f"{TURNED_OFF}: choose one of the scope presets (GoogleAuth.allow_custom_scopes)."
+            )
+        return None
+    if settings.allowed_presets and preset not in settings.allowed_presets:
+        offered = ", ".join(settings.allowed_presets)
+        return f"{TURNED_OFF}: the {preset} preset is not offered here; use {offered}."
+    return None
+
+
+def export_refusal(settings: GoogleAuth) -> str | None:
+    if not settings.allow_token_export:
+        return f"{TURNED_OFF} (GoogleAuth.allow_token_export)."
+    return None
+
+
+def default_preset(settings: GoogleAuth) -> str:
+    """The administrator's default, unless it is itself not offered (then the first offered)."""
+    if preset_refusal(settings, settings.default_preset) and settings.allowed_presets:
+        return settings.allowed_presets[0]
+    return settings.default_preset
+
+
+def summary(settings: GoogleAuth) -> dict[str, Any]:
+    """What the panel needs to show the choices the administrator left (no secrets)."""
+    from .scopes import PRESETS
+
+    return {
+        "presets": [p for p in PRESETS if preset_refusal(settings, p) is None],
+        "default_preset": default_preset(settings),
+        "allow_custom_scopes": settings.allow_custom_scopes,
+        "allow_service_account_keys": settings.allow_service_account_keys,
+        "allow_token_export": settings.allow_token_export,
+    }

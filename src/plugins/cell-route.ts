@@ -1,0 +1,130 @@
+import type {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import type { ISessionContext } from '@jupyterlab/apputils';
+import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { AuthClient, ProjectsClient } from '../api';
+import { SIGNIN_MIME_TYPE } from '../core';
+import { booleanSetting } from '../kernel/setting';
+import { evaluateSilently } from '../kernel/silent';
+import { SignInOutput } from '../widgets/cell/SignInOutput';
+
+/** Routes ee.Authenticate() in the kernel to the panel (jupyterlab_google_auth/kernel). */
+const INSTALL =
+  "__import__('jupyterlab_google_auth.kernel', fromlist=['install']).install()";
+
+/** Kernel states in which an execution request will be sent (now or once connected). */
+const LIVE = new Set<string>(['unknown', 'starting', 'idle', 'busy']);
+
+/**
+ * The cell route: renders `authenticate()`'s bundle with the auth panel inside the cell's
+ * output, and, when a notebook's kernel starts or restarts, quietly installs the hook that
+ * sends `ee.Authenticate()` there (Python kernels where the package imports; nothing shows).
+ */
+export const cellRoutePlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-google-auth:cell-route',
+  description:
+    'Shows the sign-in panel in cell outputs and routes ee.Authenticate() to it.',
+  autoStart: true,
+  requires: [IRenderMimeRegistry, INotebookTracker],
+  optional: [ISettingRegistry, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    rendermime: IRenderMimeRegistry,
+    tracker: INotebookTracker,
+    settingRegistry: ISettingRegistry | null,
+    translator: ITranslator | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
+    const client = new AuthClient();
+    const projects = new ProjectsClient();
+    rendermime.addFactory(
+      {
+        // Safe: it shows only this extension's panel; a saved (untrusted) output gets a note.
+        safe: true,
+        mimeTypes: [SIGNIN_MIME_TYPE],
+        defaultRank: 0,
+        createRenderer: () =>
+          new SignInOutput({
+            client,
+            projects,
+            trans,
+            origin: window.location.origin
+          })
+      },
+      0
+    );
+
+    const enabled = booleanSetting(settingRegistry, 'routeEeAuthenticate');
+
+    const install = async (panel: NotebookPanel, context: ISessionContext) => {
+      await enabled.ready;
+      const kernel = context.session?.kernel;
+      if (!enabled.value || !kernel) {
+        return;
+      }
+      const answer = await evaluateSilently(kernel, INSTALL);
+      if (context.session?.kernel === kernel && !panel.isDisposed) {
+        // For tests and debugging only; nothing is shown.
+        panel.node.dataset.googleAuthRoute = answer?.installed
+          ? 'installed'
+          : 'unavailable';
+      }
+    };
+
+    tracker.widgetAdded.connect((_, panel) => {
+      const context = panel.sessionContext;
+      // A new kernel or a restart needs the hook again. It is sent once the kernel's
+      // connection is up: a request sent during a restart, before the front end reconnects
+      // to the new kernel, is lost (and its reply never comes).
+      let needed = true;
+      // What ends a restart: a restart from the UI ends with a kernel change (messages sent
+      // before it may be lost); the server's automatic restart ends with a reconnect.
+      let waitFor: 'kernel-change' | 'reconnect' | null = null;
+      const maybeInstall = () => {
+        const kernel = context.session?.kernel;
+        if (
+          needed &&
+          waitFor === null &&
+          kernel?.connectionStatus === 'connected' &&
+          LIVE.has(kernel.status)
+        ) {
+          needed = false;
+          void install(panel, context);
+        }
+      };
+      const reset = () => {
+        needed = true;
+        delete panel.node.dataset.googleAuthRoute;
+      };
+      context.kernelChanged.connect(() => {
+        reset();
+        waitFor = null;
+        maybeInstall();
+      });
+      context.statusChanged.connect((_, status) => {
+        if (status === 'restarting') {
+          reset();
+          waitFor = 'kernel-change';
+        } else if (status === 'autorestarting') {
+          reset();
+          waitFor = 'reconnect';
+        } else {
+          maybeInstall();
+        }
+      });
+      context.connectionStatusChanged.connect((_, status) => {
+        if (status === 'connecting' && waitFor === 'reconnect') {
+          waitFor = null; // "connected" follows
+        }
+        maybeInstall();
+      });
+      void context.ready.then(maybeInstall);
+    });
+  }
+};

@@ -1,0 +1,167 @@
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { PanelLayout, Widget } from '@lumino/widgets';
+
+import {
+  reportCellOutcome,
+  type CellOutcome,
+  type IAuthClient,
+  type IProjectsApi
+} from '../../api';
+import {
+  defaultTargets,
+  isLive,
+  parseCellSignIn,
+  SIGNIN_MIME_TYPE,
+  type CellSignIn,
+  type ICellSignInRequest,
+  type PanelFlowState
+} from '../../core';
+import { AuthPanel } from '../auth/AuthPanel';
+import type { ISignInForm } from '../auth/form';
+import { cellNote } from './notes';
+
+export interface ISignInOutputOptions {
+  client: IAuthClient;
+  projects: Pick<IProjectsApi, 'setProject'>;
+  trans: TranslationBundle;
+  origin: string;
+  /** Replaceable in tests. */
+  report?: (requestId: string, body: CellOutcome) => Promise<void>;
+}
+
+/** The form the kernel asked for: its preset or scopes, and its files when it named them. */
+export function formFor(request: ICellSignInRequest): Partial<ISignInForm> {
+  const form: Partial<ISignInForm> = {};
+  if (request.scopes) {
+    form.scopeChoice = 'custom';
+    form.customScopes = request.scopes.join(' ');
+  } else {
+    form.scopeChoice = request.preset ?? 'earthengine';
+    form.targets = defaultTargets(form.scopeChoice);
+  }
+  if (request.targets) {
+    form.targets = request.targets;
+    form.targetsTouched = true;
+  }
+  return form;
+}
+
+/**
+ * Renders the cell route's MIME bundle: the auth panel while the kernel waits, then one line
+ * saying how it ended. The kernel learns of a success from the files; a cancel or a failure
+ * in the panel is reported to the server, which tells the kernel (see cell_status.py).
+ */
+export class SignInOutput extends Widget implements IRenderMime.IRenderer {
+  constructor(private readonly options: ISignInOutputOptions) {
+    super();
+    this.layout = new PanelLayout();
+    this.addClass('jp-GoogleAuth-cellOutput');
+  }
+
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const data = parseCellSignIn(model.data[SIGNIN_MIME_TYPE]);
+    if (data?.state === 'pending' && isLive(data, model.trusted)) {
+      if (this.request?.requestId !== data.requestId || !this.panel) {
+        this.showPanel(data);
+      }
+      return;
+    }
+    // The kernel ended the wait (or this is a saved output): the panel has nothing to do.
+    this.closePanel();
+    this.showNote(data);
+  }
+
+  dispose(): void {
+    this.closePanel();
+    super.dispose();
+  }
+
+  private get panelLayout(): PanelLayout {
+    return this.layout as PanelLayout;
+  }
+
+  private showPanel(request: ICellSignInRequest): void {
+    this.closePanel();
+    this.clear();
+    const { client, trans, origin } = this.options;
+    const panel = new AuthPanel(client, trans, origin, {}, formFor(request));
+    panel.force = request.force;
+    panel.flow.changed.connect(this.onFlow, this);
+    panel.disposed.connect(this.onPanelClosed, this);
+    this.request = request;
+    this.panel = panel;
+    this.reported = false;
+    this.panelLayout.addWidget(panel);
+  }
+
+  /** Removes the panel without telling the kernel (it already knows). */
+  private closePanel(): void {
+    const panel = this.panel;
+    this.panel = null;
+    if (panel && !panel.isDisposed) {
+      panel.disposed.disconnect(this.onPanelClosed, this);
+      panel.dispose();
+    }
+  }
+
+  private clear(): void {
+    for (const widget of [...this.panelLayout.widgets]) {
+      widget.dispose();
+    }
+  }
+
+  private showNote(data: CellSignIn | null): void {
+    this.clear();
+    const note = new Widget({ node: cellNote(data, this.options.trans) });
+    this.panelLayout.addWidget(note);
+  }
+
+  private onFlow(_: unknown, state: PanelFlowState): void {
+    const { phase } = state;
+    if (phase === 'succeeded' && this.request?.project) {
+      // The kernel waits for this project in the files; the server validates and writes it.
+      void this.options.projects
+        .setProject(this.request.project, false)
+        .catch(error =>
+          this.report({
+            outcome: 'failed',
+            code: 'project_not_set',
+            message: String(error?.message ?? error)
+          })
+        );
+    } else if (phase === 'cancelled') {
+      this.report({ outcome: 'cancelled' });
+    } else if (phase === 'failed' || phase === 'expired') {
+      const error = state.error;
+      this.report({
+        outcome: 'failed',
+        code: error?.code ?? phase,
+        message:
+          error?.message ?? this.options.trans.__('The sign-in link expired.')
+      });
+    }
+  }
+
+  private onPanelClosed(): void {
+    this.panel = null;
+    this.report({ outcome: 'cancelled' });
+    this.showNote(null);
+  }
+
+  private report(body: CellOutcome): void {
+    const request = this.request;
+    if (!request || this.reported) {
+      return;
+    }
+    this.reported = true;
+    const send = this.options.report ?? reportCellOutcome;
+    void send(request.requestId, body).catch(() => {
+      // The kernel then waits until its timeout or an interrupt; the note says so.
+    });
+  }
+
+  private request: ICellSignInRequest | null = null;
+  private panel: AuthPanel | null = null;
+  private reported = false;
+}
