@@ -75,12 +75,14 @@ export interface IAuthPanelOptions extends IFlowControllerOptions {
 
 /** Credentials the libraries will use and that need no new sign-in. */
 export function credentialsFit(status: Status | null): boolean {
+  // Not the runtime's account (metadata server): it may lack scopes, which the ambient view
+  // explains, and it is not a sign-in the user can switch.
   return (
     status !== null &&
+    status.source !== 'metadata' &&
     (status.state === 'ok' ||
       status.state === 'no-project' ||
       status.state === 'warning')
-    // Not 'ambient': the runtime's account may lack scopes, which the ambient view explains.
   );
 }
 
