@@ -55,24 +55,39 @@ BASE = "/"
 TOKEN = "bench-token"
 
 COMMON_ACTIONS = [
-    "click Authenticate in the notebook toolbar",
-    "click Sign in in the panel",
-    "click the consent link (opens Google in a new tab)",
+    "click Authenticate in the notebook toolbar (opens Google's page in a new tab)",
     "choose the account on Google's page",
     "click Allow",
 ]
 ACTIONS_BY_EXPECTS = {
     "callback": [],  # Google sends the browser back to this server; the panel updates itself
-    "code": ["copy the code shown", "paste it into the panel", "click Submit"],
-    "redirect_url": [
-        "copy the address from the address bar",
-        "paste it into the panel",
-        "click Submit",
-    ],
+    # The paste field has the focus and sends a paste by itself: no Submit click.
+    "code": ["copy the code shown", "paste it into the panel"],
+    "redirect_url": ["copy the address from the address bar", "paste it into the panel"],
 }
-# Modes that are not the recommended one where they are used need a pick in the panel first.
-MODE_PICK = {"paste-url": ["choose paste-url in the panel"]}
-FIRST_TIME_ONLY = {"paste-url": ["click Upload client_secret.json", "choose the file"]}
+# The project step right after the sign-in, in the same panel.
+PROJECT_ACTIONS = ["click a project in the panel"]
+# A mode that is not the recommended one is chosen once under "Other ways to sign in";
+# Authenticate remembers it.
+FIRST_TIME_ONLY = {
+    "paste-url": [
+        "click Upload client_secret.json",
+        "choose the file",
+        "choose paste-url under Other ways to sign in",
+    ]
+}
+# ee.Authenticate(auth_mode="notebook") in a notebook, as a user goes through it.
+EE_ACTIONS = [
+    "run the cell",
+    "click the printed link",
+    "choose the account",
+    "click Allow",
+    "copy the code",
+    "paste it into the input box",
+    "press Enter",
+]
+# Written by ui-tests/tests/flows-oneclick.spec.ts: counts and click-to-consent in Chromium.
+GALATA_FIGURES = ROOT / "ui-tests" / ".state"
 
 EE_CHILD = "import ee; ee.Authenticate(auth_mode='notebook', quiet=True)"
 EE_IN_PROCESS = r"""
@@ -300,8 +315,7 @@ def count_actions(server: Server) -> list[tuple[str, str, int, list[str], str]]:
                 f"google-auth/flows/{view['id']}/complete",
                 {"redirect_url": answer["location"]},
             )
-        actions = COMMON_ACTIONS[:1] + MODE_PICK.get(mode, []) + COMMON_ACTIONS[1:]
-        actions += ACTIONS_BY_EXPECTS[expects]
+        actions = COMMON_ACTIONS + ACTIONS_BY_EXPECTS[expects]
         written = ", ".join(f["target"] for f in (view.get("result") or {}).get("files", []))
         rows.append((mode, expects, len(actions), actions, f"{view['state']} ({written})"))
     return rows
@@ -349,8 +363,29 @@ def main(argv: list[str] | None = None) -> int:
         extra = FIRST_TIME_ONLY.get(mode)
         more = f" (+{len(extra)} the first time: {'; '.join(extra)})" if extra else ""
         print(f"  {mode:<9} expects={expects:<12} {count} actions{more} -> {outcome}")
-        print(f"            {'; '.join(steps)}")
+        print(f"            {'; '.join(steps)}; then {PROJECT_ACTIONS[0]} (+1 for the project)")
+    ee_count = len(EE_ACTIONS)
+    print(f"  ee.Authenticate(auth_mode='notebook'): {ee_count} actions, then no project step")
+    print(f"            {'; '.join(EE_ACTIONS)}")
+    print_galata_figures()
     return 0
+
+
+def print_galata_figures() -> None:
+    """The last one-click Galata run's figures, measured in Chromium (click to consent page)."""
+    files = sorted(GALATA_FIGURES.glob("oneclick-*.json"))
+    print()
+    if not files:
+        print("Click-to-consent in the browser: run ui-tests/tests/flows-oneclick.spec.ts first")
+        return
+    print("In Chromium (last flows-oneclick.spec.ts run): actions and click-to-consent-page")
+    for file in files:
+        row = json.loads(file.read_text())
+        print(
+            f"  {row['mode']:<9} signed in after {row['signed_in_actions']} actions, "
+            f"project set after {row['project_actions']}; consent page "
+            f"{row['consent_ms']} ms after the click"
+        )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ import {
   expectUserCredentialsFile,
   fakeControl,
   googleAuthDefault,
+  MANUAL_START_SETTINGS,
   openAuthPanel,
+  unfold,
   pasteAndSubmit,
   screenshotPath,
   testEnv
@@ -39,6 +41,7 @@ async function recheck(page: Page): Promise<void> {
 }
 
 test.describe('Ambient credentials', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   // The panel lists the runtime's account above the form: room for all of it in the shots.
   test.use({ viewport: { width: 1024, height: 1400 } });
   test.beforeEach(() => clearCredentials(testEnv()));
@@ -60,6 +63,8 @@ test.describe('Ambient credentials', () => {
       project: 'fake-gce-project'
     });
     const panel = await openAuthPanel(page, 'ambient.ipynb');
+    await unfold(panel, 'why');
+    await unfold(panel, 'other-ways');
     await panel.locator('.jp-GoogleAuth-recheck').click();
 
     await expect(panel.locator('[data-environment-class]')).toHaveAttribute(
@@ -102,6 +107,7 @@ test.describe('Ambient credentials', () => {
       project: 'fake-gce-project'
     });
     const panel = await openAuthPanel(page, 'ambient-ok.ipynb');
+    await unfold(panel, 'why');
     await panel.locator('.jp-GoogleAuth-recheck').click();
     await expect(panel.locator('.jp-GoogleAuth-ambientOk')).toContainText(
       'nothing needs writing'
@@ -144,6 +150,7 @@ async function makeServiceAccountKey(): Promise<{ file: string; key: any }> {
 }
 
 test.describe('Service-account key', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test.beforeEach(() => clearCredentials(testEnv()));
 
   test('is uploaded, tried, stored 0600 as ADC, and the status follows', async ({
@@ -198,6 +205,7 @@ test.describe('Service-account key', () => {
 });
 
 test.describe('gcloud mode', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test.beforeEach(() => clearCredentials(testEnv()));
 
   test('completes with the code pasted from Google’s code page', async ({

@@ -1,10 +1,14 @@
 import { expect, test } from '@jupyterlab/galata';
 
+import { clearCredentials, testEnv, unfold } from './flows-helpers';
 import { runFromPalette } from './palette';
 
 test.describe('Authenticate button', () => {
-  test('opens the inline auth panel showing a local environment', async ({
+  test.beforeEach(() => clearCredentials(testEnv()));
+
+  test('says Authenticate, opens Google’s page and the inline panel, which explains why', async ({
     page,
+    context,
     tmpPath
   }) => {
     await page.notebook.createNew('auth.ipynb');
@@ -12,10 +16,18 @@ test.describe('Authenticate button', () => {
       '.jp-NotebookPanel-toolbar [data-command="google-auth:authenticate"]'
     );
     await expect(button).toBeVisible();
-    await button.click();
+    await expect(button).toContainText('Authenticate');
+    // Signed out: the click opens Google's consent page in a new tab at once.
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      button.click()
+    ]);
+    await expect(tab.locator('h1')).toHaveText('Sign in');
+    await tab.close();
 
     const panel = page.locator('.jp-GoogleAuth-panel');
     await expect(panel).toBeVisible();
+    await unfold(panel, 'why');
     // The panel sits inside the active cell, not in the notebook model.
     await expect(
       page.locator('.jp-Cell.jp-mod-active .jp-GoogleAuth-panel')

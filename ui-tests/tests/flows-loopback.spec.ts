@@ -11,13 +11,16 @@ import {
   EE_FILE,
   expectSuccess,
   expectUserCredentialsFile,
+  MANUAL_START_SETTINGS,
   openAuthPanel,
+  unfold,
   screenshotPath,
   testEnv
 } from './flows-helpers';
 import { startSecretScan } from './secret-scan';
 
 test.describe('Sign-in, loopback mode', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test.beforeEach(() => clearCredentials(testEnv()));
 
   test('signs in with a click on Allow and writes both files', async ({
@@ -83,10 +86,12 @@ test.describe('Sign-in, loopback mode', () => {
 });
 
 test.describe('Auth panel, keyboard and closing', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test('works from the keyboard, in the dark theme, and closing it cancels the sign-in', async ({
     page
   }) => {
     const panel = await openAuthPanel(page, 'keyboard.ipynb');
+    await unfold(panel, 'other-ways');
     const loopback = panel.locator(
       '[data-mode="loopback"] input[type="radio"]'
     );

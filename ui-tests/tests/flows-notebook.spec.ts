@@ -12,6 +12,7 @@ import {
   EE_FILE,
   expectSuccess,
   expectUserCredentialsFile,
+  MANUAL_START_SETTINGS,
   openAuthPanel,
   pasteAndSubmit,
   screenshotPath,
@@ -20,6 +21,7 @@ import {
 import { startSecretScan } from './secret-scan';
 
 test.describe('Sign-in, notebook mode', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test.beforeEach(() => clearCredentials(testEnv()));
 
   test('signs in with the code pasted from the code page', async ({

@@ -5,13 +5,10 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-
 import {
   ADC_FILE,
   chooseMode,
+  CUSTOM_CLIENT_ID,
   clearCredentials,
   consentInNewTab,
   EE_FILE,
@@ -22,30 +19,15 @@ import {
   pasteAndSubmit,
   screenshotPath,
   testEnv,
+  MANUAL_START_SETTINGS,
+  unfold,
+  writeClientSecret,
   type TestEnv
 } from './flows-helpers';
 import { startSecretScan } from './secret-scan';
 
-const CUSTOM_CLIENT_ID = '111111111111-custom.apps.googleusercontent.com';
-
-/** The client_secret.json a user downloads (testing/fake_google custom_client_secret_json). */
-function writeClientSecret(env: TestEnv): string {
-  const info = {
-    client_id: CUSTOM_CLIENT_ID,
-    project_id: 'fake-custom-project',
-    auth_uri: `${env.fake_google}/o/oauth2/auth`,
-    token_uri: `${env.fake_google}/token`,
-    auth_provider_x509_cert_url: 'https://www.googleapis.com/oauth2/v1/certs',
-    client_secret: 'fake-custom-secret',
-    redirect_uris: ['http://localhost']
-  };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'client-secret-'));
-  const file = path.join(dir, 'client_secret.json');
-  fs.writeFileSync(file, JSON.stringify({ installed: info }));
-  return file;
-}
-
 async function uploadClientAndChoosePasteUrl(panel: Locator, env: TestEnv) {
+  await unfold(panel, 'other-ways');
   const picker = panel.locator(
     '.jp-GoogleAuth-modeOption[data-mode="paste-url"] .jp-GoogleAuth-clientFile'
   );
@@ -68,6 +50,7 @@ async function consentAndGetAddress(
 }
 
 test.describe('Sign-in, paste-url mode', () => {
+  test.use({ mockSettings: MANUAL_START_SETTINGS });
   test.beforeEach(() => clearCredentials(testEnv()));
 
   test.afterEach(async ({ page }) => {

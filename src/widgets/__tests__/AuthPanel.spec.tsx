@@ -105,6 +105,8 @@ describe('AuthPanel', () => {
 
   beforeEach(() => {
     window.open = jest.fn();
+    // The remembered mode and folded sections must not leak from one test to the next.
+    window.localStorage.clear();
   });
 
   afterEach(() => {
@@ -386,5 +388,100 @@ describe('AuthPanel', () => {
     expect(client.uploadCustomClient).toHaveBeenCalledWith({
       installed: { client_id: '111' }
     });
+  });
+  it('starts at once from the Authenticate click and sends its tab to the consent page', async () => {
+    client = fakeClient();
+    client.startFlow.mockResolvedValue(
+      flow({ mode: 'loopback', expects: 'callback' })
+    );
+    const tab = { go: jest.fn().mockReturnValue(true), close: jest.fn() };
+    panel = new AuthPanel(client, trans, 'http://localhost:8888', {
+      pollInterval: 20,
+      start: true,
+      consentTab: tab
+    });
+    Widget.attach(panel, document.body);
+    await waitFor(() => tab.go.mock.calls.length > 0);
+    expect(tab.go).toHaveBeenCalledWith('https://fake.example/client-auth?x=1');
+    expect(tab.close).not.toHaveBeenCalled();
+    expect(client.startFlow.mock.calls[0][0]).toMatchObject({
+      mode: 'loopback'
+    });
+    const line = await waitFor(() =>
+      $(panel, '.jp-GoogleAuth-statusLine[role="status"]')
+    );
+    expect(line.textContent).toContain('new tab');
+  });
+
+  it('closes the click’s tab when the server says the credentials already fit', async () => {
+    client = fakeClient();
+    client.startFlow.mockResolvedValue({
+      already_signed_in: true,
+      account: 'alice@example.com',
+      scopes: []
+    });
+    const tab = { go: jest.fn(), close: jest.fn() };
+    panel = new AuthPanel(client, trans, 'http://localhost:8888', {
+      start: true,
+      consentTab: tab
+    });
+    Widget.attach(panel, document.body);
+    await waitFor(() => tab.close.mock.calls.length > 0);
+    expect(tab.go).not.toHaveBeenCalled();
+  });
+
+  it('sends a pasted code by itself, without a click', async () => {
+    open();
+    (await waitFor(() => $(panel, '[data-mode="notebook"] input'))).click();
+    (await waitFor(() => $(panel, '.jp-GoogleAuth-signIn'))).click();
+    const input = (await waitFor(() =>
+      $(panel, '.jp-GoogleAuth-pasteInput')
+    )) as HTMLInputElement;
+    client.completeFlow.mockResolvedValue(flow({ state: 'succeeded' }));
+    const paste = new Event('paste', { bubbles: true, cancelable: true });
+    Object.assign(paste, {
+      clipboardData: { getData: () => ' 4/0pasted-code-456 ' }
+    });
+    input.dispatchEvent(paste);
+    await waitFor(() => client.completeFlow.mock.calls.length > 0);
+    expect(client.completeFlow).toHaveBeenCalledWith('flow-1', {
+      code: '4/0pasted-code-456'
+    });
+  });
+
+  it('says who is signed in, with which project, when credentials fit', async () => {
+    client = fakeClient();
+    client.credentials.mockResolvedValue({
+      sources: [
+        {
+          name: 'earthengine',
+          present: true,
+          account: 'alice@example.com',
+          valid: true,
+          problems: []
+        }
+      ],
+      used_by: { earthengine: 'earthengine', google_auth: null },
+      projects: { earthengine: 'ee-alice', google_auth: null }
+    });
+    panel = new AuthPanel(client, trans, 'http://localhost:8888');
+    Widget.attach(panel, document.body);
+    const who = await waitFor(() => $(panel, '.jp-GoogleAuth-who'));
+    expect(who.textContent).toContain('alice@example.com');
+    expect(who.textContent).toContain('ee-alice');
+    expect($(panel, '.jp-GoogleAuth-switch')).not.toBeNull();
+    expect($(panel, '.jp-GoogleAuth-signIn')).toBeNull();
+  });
+
+  it('closes on Escape, cancelling its sign-in', async () => {
+    open();
+    (await waitFor(() => $(panel, '[data-mode="notebook"] input'))).click();
+    (await waitFor(() => $(panel, '.jp-GoogleAuth-signIn'))).click();
+    const input = await waitFor(() => $(panel, '.jp-GoogleAuth-pasteInput'));
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })
+    );
+    expect(panel.isDisposed).toBe(true);
+    expect(client.cancelFlow).toHaveBeenCalledWith('flow-1');
   });
 });

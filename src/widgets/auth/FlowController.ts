@@ -15,6 +15,7 @@ import {
   type PanelFlowState,
   type StartFlowRequest
 } from '../../core';
+import type { IConsentTab } from './consentTab';
 import { toErrorBody } from './errors';
 
 export interface IFlowControllerOptions {
@@ -51,8 +52,17 @@ export class FlowController implements IDisposable {
     return this._lastRequest;
   }
 
-  async start(request: StartFlowRequest): Promise<void> {
+  /**
+   * Starts a flow. `tab` is a blank tab the click that asked for the sign-in opened (see
+   * consentTab.ts): it is sent to Google's consent page as soon as the server answers, or
+   * closed when there is nothing to consent to.
+   */
+  async start(
+    request: StartFlowRequest,
+    tab: IConsentTab | null = null
+  ): Promise<void> {
     if (!isSettled(this._state.phase)) {
+      tab?.close();
       return;
     }
     this._lastRequest = request;
@@ -61,13 +71,20 @@ export class FlowController implements IDisposable {
       const answer = await this.client.startFlow(request);
       if (this._state.phase !== 'starting' || this._disposed) {
         // Cancelled or closed while the server was starting it: do not leave it pending.
+        tab?.close();
         if (!isAlreadySignedIn(answer)) {
           void this.client.cancelFlow(answer.id).catch(() => undefined);
         }
         return;
       }
       this.dispatch({ type: 'started', answer });
+      if (tab && !isAlreadySignedIn(answer) && tab.go(answer.consent_url)) {
+        this.dispatch({ type: 'consent-opened' });
+      } else {
+        tab?.close();
+      }
     } catch (error) {
+      tab?.close();
       this.dispatch({ type: 'start-failed', error: toErrorBody(error) });
     }
   }

@@ -42,9 +42,13 @@ export function FlowStatus(
   const { flow, phase } = state;
   const consentRef = React.useRef<HTMLButtonElement>(null);
   const flowId = flow?.id;
+  const pastes = flow !== null && flow.expects !== 'callback';
   React.useEffect(() => {
-    // Keyboard users land on the next step as soon as the flow starts.
-    consentRef.current?.focus({ preventScroll: true });
+    // Keyboard users land on the next step as soon as the flow starts: the paste field
+    // (which focuses itself) in a paste mode, else the button that opens Google's page.
+    if (!pastes) {
+      consentRef.current?.focus({ preventScroll: true });
+    }
   }, [flowId]);
 
   if (phase === 'idle') {
@@ -155,7 +159,7 @@ export function FlowStatus(
       data-flow-mode={view.mode}
       data-flow-id={view.id}
     >
-      <p>{trans.__(INSTRUCTIONS[view.mode])}</p>
+      <p className="jp-GoogleAuth-hint">{trans.__(INSTRUCTIONS[view.mode])}</p>
       {(view.notes ?? []).length > 0 && (
         <ul className="jp-GoogleAuth-notes">
           {view.notes!.map((note, i) => (
@@ -174,10 +178,11 @@ export function FlowStatus(
         >
           {trans.__('Open Google sign-in')}
         </button>
-        <p className="jp-GoogleAuth-consentUrl">
-          {trans.__('Or open this address yourself:')}{' '}
+        {/* The address is for a careful user or a blocked pop-up: one click away. */}
+        <details className="jp-GoogleAuth-consentUrl">
+          <summary>{trans.__('Or open this address yourself')}</summary>
           <code>{view.consent_url}</code>
-        </p>
+        </details>
       </div>
       {wantsPaste(state) || exchanging
         ? view.expects !== 'callback' && (

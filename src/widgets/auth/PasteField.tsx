@@ -18,6 +18,15 @@ export function PasteField(props: {
   const { expects, trans } = props;
   const id = React.useId();
   const [text, setText] = React.useState('');
+  const field = React.useRef<HTMLInputElement>(null);
+  React.useEffect(() => {
+    // The one thing left to do is the paste: the field waits for it with the focus.
+    field.current?.focus({ preventScroll: true });
+  }, []);
+  const send = (value: string) => {
+    props.onSubmit(value);
+    setText('');
+  };
   const label =
     expects === 'redirect_url'
       ? trans.__(
@@ -29,8 +38,7 @@ export function PasteField(props: {
       className="jp-GoogleAuth-paste"
       onSubmit={event => {
         event.preventDefault();
-        props.onSubmit(text);
-        setText('');
+        send(text);
       }}
     >
       <label htmlFor={`${id}-paste`}>{label}</label>
@@ -47,7 +55,16 @@ export function PasteField(props: {
           disabled={props.busy}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={props.error ? `${id}-error` : undefined}
+          ref={field}
           onChange={event => setText(event.currentTarget.value)}
+          onPaste={event => {
+            // A paste into the empty field is the whole answer: send it at once.
+            const pasted = event.clipboardData.getData('text');
+            if (!text.trim() && pasted.trim()) {
+              event.preventDefault();
+              send(pasted);
+            }
+          }}
         />
         <Button
           type="submit"

@@ -17,6 +17,7 @@ import {
 import { AmbientView } from './AmbientView';
 import { ClientChooser } from './ClientChooser';
 import { CustomClientUpload } from './CustomClientUpload';
+import { Disclosure, type SectionId } from './Disclosure';
 import { formProblem, withScopeChoice, type ISignInForm } from './form';
 import { ModeSelector } from './ModeSelector';
 import { ScopeChooser } from './ScopeChooser';
@@ -44,6 +45,8 @@ export interface ISignInFormProps {
   onUploadClient: (file: File) => void;
   onRemoveClient: () => void;
   onKeyStored: () => void;
+  /** Sections that start open (settings), unless the user left them otherwise. */
+  openSections: SectionId[];
   trans: TranslationBundle;
 }
 
@@ -83,59 +86,44 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
   const identity = mode === 'ambient' ? ambientIdentity(environment) : null;
   const problem = isFlowMode(mode) ? formProblem(form, mode, configured) : null;
 
+  const modes = (
+    <ModeSelector
+      options={options}
+      value={mode}
+      recommended={environment.recommended_mode}
+      onChange={props.onChooseMode}
+      // Under an unavailable paste-url: the upload that makes it available.
+      extra={option =>
+        option.mode === 'paste-url' && !option.available && !uploadBelow
+          ? upload
+          : null
+      }
+      trans={trans}
+    />
+  );
+  const open = (id: SectionId) => props.openSections.includes(id);
+
+  // The one action first; everything a careful user may want to change is folded below it.
   return (
     <>
-      <ModeSelector
-        options={options}
-        value={mode}
-        recommended={environment.recommended_mode}
-        onChange={props.onChooseMode}
-        // Under an unavailable paste-url: the upload that makes it available.
-        extra={option =>
-          option.mode === 'paste-url' && !option.available && !uploadBelow
-            ? upload
-            : null
-        }
-        trans={trans}
-      />
       {isFlowMode(mode) && (
-        <fieldset className="jp-GoogleAuth-options">
-          <legend className="jp-GoogleAuth-visuallyHidden">
-            {trans.__('Sign-in options')}
-          </legend>
-          {scopes}
-          {modeTakesTargets(mode) && (
-            <TargetsChooser
-              value={form.targets}
-              onChange={targets =>
-                props.onChange({ targets, targetsTouched: true })
-              }
-              trans={trans}
-            />
-          )}
-          <ClientChooser
-            mode={mode}
-            value={effectiveClient(mode, form.client) ?? form.client}
-            onChange={client => props.onChange({ client })}
-            trans={trans}
-          >
-            {uploadBelow && upload}
-          </ClientChooser>
-          {problem && (
-            <p className="jp-GoogleAuth-fieldError">{trans.__(problem)}</p>
-          )}
+        <div className="jp-GoogleAuth-primary">
           <Button
             className="jp-GoogleAuth-signIn"
             disabled={problem !== null}
             onClick={props.onStart}
           >
-            {props.force ? trans.__('Sign in again') : trans.__('Sign in')}
+            {props.force
+              ? trans.__('Sign in again')
+              : trans.__('Sign in with Google')}
           </Button>
-        </fieldset>
+          {problem && (
+            <p className="jp-GoogleAuth-fieldError">{trans.__(problem)}</p>
+          )}
+        </div>
       )}
       {identity && (
         <>
-          {scopes}
           <AmbientView
             identity={identity}
             choice={form.scopeChoice}
@@ -153,6 +141,46 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
           trans={trans}
         />
       )}
+      {(isFlowMode(mode) || identity) && (
+        <Disclosure
+          id="options"
+          summary={trans.__('Options')}
+          defaultOpen={open('options')}
+        >
+          <fieldset className="jp-GoogleAuth-options">
+            <legend className="jp-GoogleAuth-visuallyHidden">
+              {trans.__('Sign-in options')}
+            </legend>
+            {scopes}
+            {isFlowMode(mode) && modeTakesTargets(mode) && (
+              <TargetsChooser
+                value={form.targets}
+                onChange={targets =>
+                  props.onChange({ targets, targetsTouched: true })
+                }
+                trans={trans}
+              />
+            )}
+            {isFlowMode(mode) && (
+              <ClientChooser
+                mode={mode}
+                value={effectiveClient(mode, form.client) ?? form.client}
+                onChange={client => props.onChange({ client })}
+                trans={trans}
+              >
+                {uploadBelow && upload}
+              </ClientChooser>
+            )}
+          </fieldset>
+        </Disclosure>
+      )}
+      <Disclosure
+        id="other-ways"
+        summary={trans.__('Other ways to sign in')}
+        defaultOpen={open('other-ways')}
+      >
+        {modes}
+      </Disclosure>
     </>
   );
 }

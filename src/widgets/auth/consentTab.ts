@@ -1,0 +1,44 @@
+/**
+ * A browser tab opened synchronously inside the click that asked for a sign-in, before the
+ * server has made the consent address: pop-up blockers allow a window.open only while the
+ * click's user activation lasts, and the server's answer arrives after it. The tab shows one
+ * line until it is sent to Google, and cannot reach back into JupyterLab (opener severed).
+ */
+export interface IConsentTab {
+  /** Sends the tab to `url`; false when the user already closed it. */
+  go(url: string): boolean;
+  close(): void;
+}
+
+export function openConsentTab(waitingText: string): IConsentTab | null {
+  // Not 'noopener': that makes window.open return null, and the tab could not be sent on.
+  const tab = window.open('', '_blank');
+  if (!tab) {
+    return null; // blocked anyway: the panel's button opens the page instead
+  }
+  try {
+    tab.opener = null;
+    tab.document.title = waitingText;
+    const line = tab.document.createElement('p');
+    line.textContent = waitingText;
+    line.style.font = '16px system-ui, sans-serif';
+    line.style.margin = '2em';
+    tab.document.body?.appendChild(line);
+  } catch {
+    // Not same-origin (a browser that opens about:blank elsewhere): the tab simply stays blank.
+  }
+  return {
+    go(url: string): boolean {
+      if (tab.closed) {
+        return false;
+      }
+      tab.location.href = url;
+      return true;
+    },
+    close(): void {
+      if (!tab.closed) {
+        tab.close();
+      }
+    }
+  };
+}
