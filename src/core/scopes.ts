@@ -142,3 +142,18 @@ export function parseScopes(text: string): ParsedScopes {
   }
   return { ok: true, scopes: [...new Set(parts.map(expandScope))] };
 }
+
+/**
+ * The scope choices the administrator's policy leaves (GoogleAuth.allowed_presets and
+ * allow_custom_scopes); all of them when the server reports no policy.
+ */
+export function offeredScopeChoices(policy?: {
+  presets: string[];
+  allow_custom_scopes: boolean;
+}): ScopeChoice[] {
+  if (!policy) {
+    return [...SCOPE_PRESETS, 'custom'];
+  }
+  const presets = SCOPE_PRESETS.filter(p => policy.presets.includes(p));
+  return policy.allow_custom_scopes ? [...presets, 'custom'] : presets;
+}

@@ -157,7 +157,11 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Sign in to Google for this notebook’s kernel'),
       icon: args => (args.toolbar ? googleIcon : undefined),
       isEnabled: () => tracker.currentWidget !== null,
-      execute: () => open(false)
+      // An onboarding link (`?google-auth=signin&preset=…`) passes the preset to start with.
+      execute: args => {
+        const { preset } = reauthChoice(args);
+        open(false, preset ? { scopeChoice: preset } : {});
+      }
     });
 
     app.commands.addCommand(CommandIDs.reauthenticate, {

@@ -2,9 +2,11 @@ import {
   describeMissing,
   expandScope,
   missingForPreset,
+  offeredScopeChoices,
   parseScopes,
   PRESET_SCOPES,
   SCOPE_PREFIX,
+  SCOPE_PRESETS,
   shortScope
 } from '..';
 
@@ -65,5 +67,23 @@ describe('parseScopes', () => {
     expect(parseScopes('  ').ok).toBe(false);
     expect(parseScopes('javascript:alert(1)').ok).toBe(false);
     expect(parseScopes('<b>').ok).toBe(false);
+  });
+});
+
+describe('offeredScopeChoices', () => {
+  it('offers everything without a policy', () => {
+    expect(offeredScopeChoices()).toEqual([...SCOPE_PRESETS, 'custom']);
+  });
+
+  it('keeps only what the administrator allows, in the usual order', () => {
+    expect(
+      offeredScopeChoices({
+        presets: ['cloud', 'gemini'],
+        allow_custom_scopes: false
+      })
+    ).toEqual(['gemini', 'cloud']);
+    expect(
+      offeredScopeChoices({ presets: ['cloud'], allow_custom_scopes: true })
+    ).toEqual(['cloud', 'custom']);
   });
 });

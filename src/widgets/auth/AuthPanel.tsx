@@ -21,12 +21,14 @@ import {
   isFlowMode,
   isSettled,
   modeOptions,
+  offeredScopeChoices,
   preselectMode,
   SIGN_IN_MODES,
   type ApiErrorBody,
   type CredentialsReport,
   type EnvironmentReport,
   type FlowMode,
+  type ScopeChoice,
   type SignInMode
 } from '../../core';
 import { openConsentTab, type IConsentTab } from './consentTab';
@@ -44,6 +46,7 @@ import {
   buildStartRequest,
   formProblem,
   INITIAL_FORM,
+  withScopeChoice,
   type ISignInForm
 } from './form';
 import { SignInForm, type ICustomClientState } from './SignInForm';
@@ -598,6 +601,17 @@ export class AuthPanel extends ReactWidget {
 
   private setServer(changes: Partial<IServerState>): void {
     this.server = { ...this.server, ...changes };
+    const policy = changes.environment?.policy;
+    if (
+      policy &&
+      !offeredScopeChoices(policy).includes(this.form.scopeChoice)
+    ) {
+      // The administrator does not offer this preset: start from theirs instead.
+      this.form = {
+        ...this.form,
+        ...withScopeChoice(this.form, policy.default_preset as ScopeChoice)
+      };
+    }
     this.changed();
   }
 

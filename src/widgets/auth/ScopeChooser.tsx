@@ -3,18 +3,18 @@ import { HTMLSelect } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import {
+  offeredScopeChoices,
   PRESET_LABELS,
   PRESET_SCOPES,
-  SCOPE_PRESETS,
   shortScope,
   type ScopeChoice
 } from '../../core';
 
-const CHOICES: ScopeChoice[] = [...SCOPE_PRESETS, 'custom'];
-
 /** The scope preset, or a free list of scopes for "custom". */
 export function ScopeChooser(props: {
   value: ScopeChoice;
+  /** What the administrator's policy leaves (offeredScopeChoices); all by default. */
+  choices?: ScopeChoice[];
   customText: string;
   error?: string | null;
   onChange: (choice: ScopeChoice) => void;
@@ -33,7 +33,7 @@ export function ScopeChooser(props: {
         onChange={event =>
           props.onChange(event.currentTarget.value as ScopeChoice)
         }
-        options={CHOICES.map(choice => ({
+        options={(props.choices ?? offeredScopeChoices()).map(choice => ({
           value: choice,
           label: trans.__(PRESET_LABELS[choice])
         }))}

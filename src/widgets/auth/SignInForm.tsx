@@ -8,6 +8,7 @@ import {
   effectiveClient,
   isFlowMode,
   modeTakesTargets,
+  offeredScopeChoices,
   parseScopes,
   userSignInMode,
   type EnvironmentReport,
@@ -70,6 +71,7 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
   const scopes = (
     <ScopeChooser
       value={form.scopeChoice}
+      choices={offeredScopeChoices(environment.policy)}
       customText={form.customScopes}
       error={
         form.scopeChoice === 'custom' &&
