@@ -6,3 +6,4 @@ export * from './input';
 export * from './errors';
 export * from './modes';
 export * from './cell';
+export * from './translate';

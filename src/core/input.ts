@@ -5,6 +5,7 @@
  * a pasted value is a live credential until it is exchanged.
  */
 import type { FlowExpects } from './flows';
+import { english, type Translate } from './translate';
 
 export const MAX_PASTE_CHARS = 4096;
 
@@ -26,54 +27,67 @@ const ERROR_WORDS: Record<string, string> = {
 
 export function parsePastedInput(
   text: string,
-  expects: FlowExpects
+  expects: FlowExpects,
+  tr: Translate = english
 ): PastedInput {
   let value = text.trim().replace(/^["'<]+|["'>]+$/g, '');
   if (!value) {
     return error(
       expects === 'redirect_url'
-        ? 'Paste the whole address from the browser’s address bar.'
-        : 'Paste the code shown after you allowed access.'
+        ? tr('Paste the whole address from the browser’s address bar.')
+        : tr('Paste the code shown after you allowed access.')
     );
   }
   if (value.length > MAX_PASTE_CHARS) {
     return error(
-      `That is ${value.length} characters; a code or address is at most ${MAX_PASTE_CHARS}. Copy it again.`
+      tr(
+        'That is %1 characters; a code or address is at most %2. Copy it again.',
+        value.length,
+        MAX_PASTE_CHARS
+      )
     );
   }
   if (expects === 'callback') {
     return error(
-      'Nothing needs pasting in this mode: the panel updates by itself.'
+      tr('Nothing needs pasting in this mode: the panel updates by itself.')
     );
   }
   if (BARE_LOOPBACK.test(value)) {
     value = `http://${value}`;
   }
   if (/^https?:\/\//i.test(value)) {
-    return fromUrl(value, expects);
+    return fromUrl(value, expects, tr);
   }
   if (/\s/.test(value)) {
     return error(
-      'The code has spaces in it. Copy it again, without any other text.'
+      tr('The code has spaces in it. Copy it again, without any other text.')
     );
   }
   if (!CODE.test(value) || value.length < MIN_CODE_CHARS) {
     return error(
       expects === 'redirect_url'
-        ? 'That is neither an address (starting with http://) nor a code. Copy the whole address from the address bar.'
-        : 'That does not look like an authorization code. Copy the code again.'
+        ? tr(
+            'That is neither an address (starting with http://) nor a code. Copy the whole address from the address bar.'
+          )
+        : tr(
+            'That does not look like an authorization code. Copy the code again.'
+          )
     );
   }
   return { kind: 'code', code: value };
 }
 
-function fromUrl(value: string, expects: FlowExpects): PastedInput {
+function fromUrl(
+  value: string,
+  expects: FlowExpects,
+  tr: Translate
+): PastedInput {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return error(
-      'That address is not complete. Copy it again from the address bar.'
+      tr('That address is not complete. Copy it again from the address bar.')
     );
   }
   const params = url.searchParams;
@@ -81,14 +95,19 @@ function fromUrl(value: string, expects: FlowExpects): PastedInput {
   if (oauthError) {
     const known = ERROR_WORDS[oauthError];
     return error(
-      known ??
-        `Google answered with the error “${oauthError.slice(0, 80)}”, so there is no code to use. Start again.`
+      (known && tr(known)) ??
+        tr(
+          'Google answered with the error “%1”, so there is no code to use. Start again.',
+          oauthError.slice(0, 80)
+        )
     );
   }
   const code = params.get('code');
   if (!code) {
     return error(
-      'That address carries no code. Paste the address of the page Google sent you to after you chose Allow.'
+      tr(
+        'That address carries no code. Paste the address of the page Google sent you to after you chose Allow.'
+      )
     );
   }
   if (expects === 'code') {
@@ -109,16 +128,23 @@ export type ParsedJson =
   { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
 /** A pasted or uploaded JSON file (client_secret.json, a service-account key). */
-export function parseJsonText(text: string, byteLength?: number): ParsedJson {
+export function parseJsonText(
+  text: string,
+  byteLength?: number,
+  tr: Translate = english
+): ParsedJson {
   const bytes = byteLength ?? new TextEncoder().encode(text).length;
   if (bytes > MAX_JSON_FILE_BYTES) {
     return {
       ok: false,
-      message: `That is ${Math.ceil(bytes / 1024)} KB; a key or client file is at most 64 KB. Choose the right file.`
+      message: tr(
+        'That is %1 KB; a key or client file is at most 64 KB. Choose the right file.',
+        Math.ceil(bytes / 1024)
+      )
     };
   }
   if (!text.trim()) {
-    return { ok: false, message: 'The file is empty.' };
+    return { ok: false, message: tr('The file is empty.') };
   }
   let value: unknown;
   try {
@@ -127,11 +153,11 @@ export function parseJsonText(text: string, byteLength?: number): ParsedJson {
     // The parser's message may quote the text, which can hold a private key: say less.
     return {
       ok: false,
-      message: 'That is not valid JSON. Upload the file unchanged.'
+      message: tr('That is not valid JSON. Upload the file unchanged.')
     };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, message: 'The JSON must be an object ({ … }).' };
+    return { ok: false, message: tr('The JSON must be an object ({ … }).') };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

@@ -3,6 +3,7 @@
  * The server resolves presets itself; these lists are what the panel shows and checks
  * (e.g. whether a VM's fixed scopes cover a preset).
  */
+import { english, type Translate } from './translate';
 
 export const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 
@@ -119,16 +120,19 @@ const MAX_SCOPES = 30; // as the server (flows/scopes.py)
 const SCOPE_NAME = /^[A-Za-z0-9._\-/:]+$/;
 
 /** A custom scope list as typed: space- or comma-separated, short or full names. */
-export function parseScopes(text: string): ParsedScopes {
+export function parseScopes(
+  text: string,
+  tr: Translate = english
+): ParsedScopes {
   const parts = text
     .split(/[\s,]+/)
     .map(s => s.trim())
     .filter(Boolean);
   if (parts.length === 0) {
-    return { ok: false, message: 'Type at least one scope.' };
+    return { ok: false, message: tr('Type at least one scope.') };
   }
   if (parts.length > MAX_SCOPES) {
-    return { ok: false, message: `At most ${MAX_SCOPES} scopes.` };
+    return { ok: false, message: tr('At most %1 scopes.', MAX_SCOPES) };
   }
   const bad = parts.find(
     s =>
@@ -137,7 +141,11 @@ export function parseScopes(text: string): ParsedScopes {
   if (bad !== undefined) {
     return {
       ok: false,
-      message: `“${bad.slice(0, 80)}” is not a Google scope. Use names like earthengine or ${SCOPE_PREFIX}cloud-platform.`
+      message: tr(
+        '“%1” is not a Google scope. Use names like earthengine or %2cloud-platform.',
+        bad.slice(0, 80),
+        SCOPE_PREFIX
+      )
     };
   }
   return { ok: true, scopes: [...new Set(parts.map(expandScope))] };

@@ -4,6 +4,7 @@
  */
 import { FLOW_MODES, type FlowMode } from './flows';
 import { SCOPE_PRESETS, type ScopePreset } from './scopes';
+import { english, type Translate } from './translate';
 import type { CredentialSource, CredentialsReport, SourceName } from './types';
 
 /** `GET credentials` also names the project each library ends up with. */
@@ -54,18 +55,25 @@ function make(
   };
 }
 
-export const LOADING_STATUS = make(
-  'loading',
-  'Google: …',
-  'Checking the credentials on the kernel host…'
-);
+export function loadingStatus(tr: Translate = english): Status {
+  return make(
+    'loading',
+    tr('Google: …'),
+    tr('Checking the credentials on the kernel host…')
+  );
+}
+
+export const LOADING_STATUS = loadingStatus();
 
 /** The status when `GET credentials` failed. */
-export function unavailableStatus(message: string): Status {
+export function unavailableStatus(
+  message: string,
+  tr: Translate = english
+): Status {
   return make(
     'unavailable',
-    'Google: status unavailable',
-    `Could not read the credential status: ${message}`
+    tr('Google: status unavailable'),
+    tr('Could not read the credential status: %1', message)
   );
 }
 
@@ -88,44 +96,52 @@ function problemsText(source: CredentialSource): string {
   return source.problems.map(p => p.message).join(' ');
 }
 
-export function deriveStatus(report: CredentialsReport): Status {
+export function deriveStatus(
+  report: CredentialsReport,
+  tr: Translate = english
+): Status {
   // ee first: it is what the project selector and the ee.Initialize cell are about.
   const name = report.used_by.earthengine ?? report.used_by.google_auth;
   const source = name ? report.sources.find(s => s.name === name) : undefined;
   if (!name || !source) {
     return make(
       'signed-out',
-      'Google: signed out',
-      'No Google credentials on the kernel host: ee.Initialize() and google.auth.default() ' +
-        'will fail. Use Authenticate in a notebook’s toolbar to sign in.'
+      tr('Google: signed out'),
+      tr(
+        'No Google credentials on the kernel host: ee.Initialize() and google.auth.default() will fail. Use Authenticate in a notebook’s toolbar to sign in.'
+      )
     );
   }
   const project = projectOf(report, source);
   const account = source.account ?? null;
   const who =
     account ??
-    (source.type === 'service_account' ? 'service account' : 'signed in');
+    (source.type === 'service_account'
+      ? tr('service account')
+      : tr('signed in'));
   const rest = { account, project, source: name };
-  const where = `Used by ${usedBy(report, name)}.`;
+  const where = tr('Used by %1.', usedBy(report, name, tr));
 
   if (!source.present || source.valid === false) {
     const why =
-      problemsText(source) || 'The credentials can no longer be used.';
+      problemsText(source) || tr('The credentials can no longer be used.');
     return make(
       'expired',
-      `${who} · sign in again`,
-      `Credentials expired or invalid. ${why} ${where}`,
+      tr('%1 · sign in again', who),
+      tr('Credentials expired or invalid. %1 %2', why, where),
       rest
     );
   }
   if (!project) {
     const why =
       problemsText(source) ||
-      'No project is set, so ee.Initialize() and Cloud APIs cannot bill one.';
+      tr(
+        'No project is set, so ee.Initialize() and Cloud APIs cannot bill one.'
+      );
     return make(
       'no-project',
-      `${who} · no project`,
-      `${why} Click to select a project. ${where}`,
+      tr('%1 · no project', who),
+      tr('%1 Click to select a project. %2', why, where),
       rest
     );
   }
@@ -134,7 +150,12 @@ export function deriveStatus(report: CredentialsReport): Status {
     return make(
       'ambient',
       text,
-      `The runtime’s service account ${who} (metadata server), project ${project}. ${where}`,
+      tr(
+        'The runtime’s service account %1 (metadata server), project %2. %3',
+        who,
+        project,
+        where
+      ),
       rest
     );
   }
@@ -142,16 +163,25 @@ export function deriveStatus(report: CredentialsReport): Status {
     return make('warning', text, `${problemsText(source)} ${where}`, rest);
   }
   const checked =
-    source.valid === true ? '' : ' (not checked with Google just now)';
+    source.valid === true ? '' : tr(' (not checked with Google just now)');
   const expires = expiresAbout(source);
   const lifetime = expires
-    ? ` Expires about ${expires}: Google ends sign-ins through OAuth clients in testing ` +
-      'mode 7 days after they are issued.'
+    ? tr(
+        ' Expires about %1: Google ends sign-ins through OAuth clients in testing mode 7 days after they are issued.',
+        expires
+      )
     : '';
   return make(
     'ok',
     text,
-    `Signed in as ${who}${checked}, project ${project}.${lifetime} ${where} Click to change the project.`,
+    tr(
+      'Signed in as %1%2, project %3.%4 %5 Click to change the project.',
+      who,
+      checked,
+      project,
+      lifetime,
+      where
+    ),
     rest
   );
 }
@@ -201,7 +231,11 @@ export function signInAgain(report: CredentialsReport): SignInAgain | null {
   };
 }
 
-function usedBy(report: CredentialsReport, name: SourceName): string {
+function usedBy(
+  report: CredentialsReport,
+  name: SourceName,
+  tr: Translate
+): string {
   const users: string[] = [];
   if (report.used_by.earthengine === name) {
     users.push('ee.Initialize()');
@@ -209,7 +243,9 @@ function usedBy(report: CredentialsReport, name: SourceName): string {
   if (report.used_by.google_auth === name) {
     users.push('google.auth.default()');
   }
-  return users.join(' and ');
+  return users.length === 2
+    ? tr('%1 and %2', users[0], users[1])
+    : users.join('');
 }
 
 const EARTH_ENGINE_SCOPE = /\/auth\/earthengine(\.readonly)?$/;

@@ -37,7 +37,9 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
     const client = new ProjectsClient();
-    const model = new StatusModel(client);
+    const model = new StatusModel(client, {
+      translate: trans.__.bind(trans)
+    });
 
     // Fresh after a flow, a project change or a sign-out; and when the user comes back from
     // another tab or window, where they may have run gcloud or ee.Authenticate().

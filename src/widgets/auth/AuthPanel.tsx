@@ -138,7 +138,10 @@ export class AuthPanel extends ReactWidget {
     // Clicks and keys here are the panel's, not the notebook's: see onKeydownCapture.
     this.node.addEventListener('mousedown', stopPropagation);
     window.addEventListener('keydown', this.onKeydownCapture, true);
-    this.flow = new FlowController(client, options);
+    this.flow = new FlowController(client, {
+      translate: trans.__.bind(trans),
+      ...options
+    });
     this.flow.changed.connect(this.onFlowChanged, this);
     credentialEvents.changed.connect(this.onCredentialsChanged, this);
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -352,7 +355,7 @@ export class AuthPanel extends ReactWidget {
     return (
       !this._force &&
       credentials !== undefined &&
-      credentialsFit(deriveStatus(credentials))
+      credentialsFit(deriveStatus(credentials, this.trans.__.bind(this.trans)))
     );
   }
 
@@ -368,7 +371,7 @@ export class AuthPanel extends ReactWidget {
       >
         {signedIn && (
           <SignedInView
-            status={deriveStatus(credentials)}
+            status={deriveStatus(credentials, trans.__.bind(trans))}
             onSwitch={() => this.startFromClick(true)}
             onAgain={() => this.startFromClick(true)}
             onChooseProject={() => this.showProjectStep()}

@@ -13,7 +13,8 @@ import {
   parsePastedInput,
   type FlowAction,
   type PanelFlowState,
-  type StartFlowRequest
+  type StartFlowRequest,
+  type Translate
 } from '../../core';
 import type { IConsentTab } from './consentTab';
 import { toErrorBody } from './errors';
@@ -23,6 +24,8 @@ export interface IFlowControllerOptions {
   pollInterval?: number;
   /** Longest poll interval in ms once the poll backs off after failures. */
   pollMax?: number;
+  /** The language of the messages built here (the panel passes its bundle's `__`). */
+  translate?: Translate;
 }
 
 /**
@@ -100,7 +103,7 @@ export class FlowController implements IDisposable {
     if (!flow) {
       return;
     }
-    const parsed = parsePastedInput(text, flow.expects);
+    const parsed = parsePastedInput(text, flow.expects, this.options.translate);
     if (parsed.kind === 'error') {
       this.dispatch({ type: 'paste-rejected', message: parsed.message });
       return;

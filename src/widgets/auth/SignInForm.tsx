@@ -67,7 +67,7 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
   );
   const uploadBelow =
     isFlowMode(mode) && effectiveClient(mode, form.client) === 'custom';
-  const parsedCustom = parseScopes(form.customScopes);
+  const parsedCustom = parseScopes(form.customScopes, trans.__.bind(trans));
   const scopes = (
     <ScopeChooser
       value={form.scopeChoice}

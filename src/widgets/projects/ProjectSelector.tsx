@@ -67,7 +67,7 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
     api.recentProjects().then(setRecent, () => setRecent([]));
     api.credentials().then(
       report => {
-        setCurrent(deriveStatus(report));
+        setCurrent(deriveStatus(report, trans.__.bind(trans)));
         setForEarthEngine(signedInForEarthEngine(report));
       },
       () => setCurrent(null)

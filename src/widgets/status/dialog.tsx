@@ -14,7 +14,7 @@ export async function showStatusDialog(
   /** Runs "Sign in again" with the recorded mode and preset (the reauthenticate command). */
   onSignInAgain?: (again: SignInAgain) => void
 ): Promise<void> {
-  const status = deriveStatus(report);
+  const status = deriveStatus(report, trans.__.bind(trans));
   const again = onSignInAgain ? signInAgain(report) : null;
   const body = ReactWidget.create(
     <div className="jp-GoogleAuth-statusDialog" data-state={status.state}>

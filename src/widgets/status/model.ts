@@ -5,12 +5,16 @@ import type { IProjectsApi } from '../../api/projects';
 import {
   deriveStatus,
   LOADING_STATUS,
+  loadingStatus,
   unavailableStatus,
   type Status
 } from '../../core/status';
+import { english, type Translate } from '../../core/translate';
 import type { CredentialsReport } from '../../core/types';
 
 export interface IStatusModelOptions {
+  /** The sentences' language (the plugin passes its bundle's `__`). */
+  translate?: Translate;
   /** Normal spacing of polls; failures back off from it up to `max`. */
   interval?: number;
   max?: number;
@@ -31,6 +35,8 @@ export class StatusModel {
     options: IStatusModelOptions = {}
   ) {
     this._focusGap = options.focusGap ?? 10_000;
+    this._tr = options.translate ?? english;
+    this._status = loadingStatus(this._tr);
     this._poll = new Poll({
       name: 'jupyterlab-google-auth:status',
       auto: options.auto ?? true,
@@ -86,12 +92,12 @@ export class StatusModel {
     try {
       const report = await this.api.credentials();
       if (seq === this._seq) {
-        this._set(deriveStatus(report), report);
+        this._set(deriveStatus(report, this._tr), report);
       }
     } catch (error) {
       if (seq === this._seq) {
         const message = error instanceof Error ? error.message : String(error);
-        this._set(unavailableStatus(message), null);
+        this._set(unavailableStatus(message, this._tr), null);
       }
       throw error; // the poll backs off
     }
@@ -108,6 +114,7 @@ export class StatusModel {
   private readonly _focusGap: number;
   private readonly _changed = new Signal<this, Status>(this);
   private _status: Status = LOADING_STATUS;
+  private readonly _tr: Translate;
   private _report: CredentialsReport | null = null;
   private _answeredAt = 0;
   private _seq = 0;
