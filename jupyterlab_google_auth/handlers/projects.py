@@ -76,6 +76,31 @@ class GoogleCallHandler(GoogleAuthHandler):
             find_grant, CredentialStore(), token_uri=settings.token_uri, metadata=metadata
         )
 
+    async def answer_about_project(
+        self,
+        project: str,
+        ask: Callable[[AccessTokenCache, Callable[[], Grant], Deadline], dict[str, Any]],
+        unknown_answer: Callable[[str], dict[str, Any]],
+    ) -> None:
+        """One project's state from Google: the id checked, the call off the event loop within
+        the overall limit, and an "unknown" answer (not an error) when Google is too slow."""
+        try:
+            # Listed projects may have legacy ids ("example.com:proj") or be given by number.
+            validate_project_id(project)
+        except ValueError:
+            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP) from None
+        settings = self.google_auth
+        grant_of = await self.grant_finder()
+        cache = self.access_tokens
+        try:
+            result = await call_off_loop(
+                lambda: ask(cache, grant_of, Deadline(settings.http_timeout)),
+                settings.http_timeout,
+            )
+        except GoogleCallError as exc:  # only the overall time limit gets here
+            result = unknown_answer(f"Google could not be asked right now: {exc.message}")
+        self.write_json(result)
+
 
 class ProjectsHandler(GoogleCallHandler):
     @web.authenticated
@@ -122,24 +147,14 @@ class ProjectServicesHandler(GoogleCallHandler):
     @web.authenticated
     @authorized
     async def get(self, project: str) -> None:
-        try:
-            # Listed projects may have legacy ids ("example.com:proj") or be given by number.
-            validate_project_id(project)
-        except ValueError:
-            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP) from None
         settings = self.google_auth
-        grant_of = await self.grant_finder()
-        cache = self.access_tokens
-
-        def work() -> dict[str, Any]:
-            deadline = Deadline(settings.http_timeout)
-            return service_states(cache, grant_of, settings.serviceusage_uri, project, deadline)
-
-        try:
-            result = await call_off_loop(work, settings.http_timeout)
-        except GoogleCallError as exc:  # only the overall time limit gets here
-            result = unknown(project, f"Google could not be asked right now: {exc.message}")
-        self.write_json(result)
+        await self.answer_about_project(
+            project,
+            lambda cache, grant_of, deadline: service_states(
+                cache, grant_of, settings.serviceusage_uri, project, deadline
+            ),
+            lambda why: unknown(project, why),
+        )
 
 
 class ProjectEarthEngineHandler(GoogleCallHandler):
@@ -148,28 +163,14 @@ class ProjectEarthEngineHandler(GoogleCallHandler):
     @web.authenticated
     @authorized
     async def get(self, project: str) -> None:
-        try:
-            validate_project_id(project)
-        except ValueError:
-            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP) from None
         settings = self.google_auth
-        grant_of = await self.grant_finder()
-        cache = self.access_tokens
-
-        def work() -> dict[str, Any]:
-            deadline = Deadline(settings.http_timeout)
-            return earthengine_readiness(cache, grant_of, settings.ee_api_uri, project, deadline)
-
-        try:
-            result = await call_off_loop(work, settings.http_timeout)
-        except GoogleCallError as exc:  # only the overall time limit gets here
-            result = {
-                "project": project,
-                "state": "unknown",
-                "action_url": None,
-                "note": f"Google could not be asked right now: {exc.message}",
-            }
-        self.write_json(result)
+        await self.answer_about_project(
+            project,
+            lambda cache, grant_of, deadline: earthengine_readiness(
+                cache, grant_of, settings.ee_api_uri, project, deadline
+            ),
+            lambda why: {"project": project, "state": "unknown", "action_url": None, "note": why},
+        )
 
 
 class ProjectHandler(GoogleCallHandler):
