@@ -51,10 +51,11 @@ test.describe('When Google ends the sign-in', () => {
     await expect(dialog).toHaveCount(0);
     const panel = page.locator('.jp-GoogleAuth-panel');
     await expect(panel).toBeVisible();
-    // The mode the ended sign-in was made in, preselected (it works here).
-    await expect(
-      panel.locator('input[type="radio"][value="notebook"]')
-    ).toBeChecked();
+    // The sign-in starts again at once, in the mode the ended one was made in (it works here).
+    await expect(panel.locator('[data-flow-mode]')).toHaveAttribute(
+      'data-flow-mode',
+      'notebook'
+    );
   });
 
   test('a session-length policy is explained, not called an error', async ({
