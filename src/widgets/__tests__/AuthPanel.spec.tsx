@@ -407,9 +407,11 @@ describe('AuthPanel', () => {
     expect(client.startFlow.mock.calls[0][0]).toMatchObject({
       mode: 'loopback'
     });
-    const line = await waitFor(() =>
-      $(panel, '.jp-GoogleAuth-statusLine[role="status"]')
-    );
+    // The line follows the flow once the server's answer has rendered (not before).
+    const line = await waitFor(() => {
+      const found = $(panel, '.jp-GoogleAuth-statusLine[role="status"]');
+      return found?.textContent?.includes('new tab') ? found : null;
+    });
     expect(line.textContent).toContain('new tab');
   });
 
