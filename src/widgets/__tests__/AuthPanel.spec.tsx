@@ -69,7 +69,7 @@ function fakeClient(report = environment()): jest.Mocked<IAuthClient> {
 async function waitFor<T>(
   find: () => T | null | undefined | false
 ): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 500; i++) {
     const found = find();
     if (found) {
       return found;
