@@ -16,6 +16,13 @@ from .clients import (
     web_client_secret_json,
 )
 from .config import endpoints, server_config
+from .google_ids import (
+    EE_CLIENT_ID,
+    EE_CLIENT_SECRET,
+    EE_PROJECT_NUMBER,
+    GCLOUD_CLIENT_ID,
+    OOB_REDIRECT_URI,
+)
 from .server import FakeGoogle
 from .state import ALICE, BOB, State
 
@@ -24,9 +31,14 @@ __all__ = [
     "BOB",
     "CUSTOM_CLIENT_ID",
     "CUSTOM_CLIENT_SECRET",
+    "EE_CLIENT_ID",
+    "EE_CLIENT_SECRET",
     "EE_NOTEBOOK_CLIENT_ID",
     "EE_NOTEBOOK_CLIENT_SECRET",
+    "EE_PROJECT_NUMBER",
+    "GCLOUD_CLIENT_ID",
     "GCLOUD_CLIENT_SECRET",
+    "OOB_REDIRECT_URI",
     "WEB_CLIENT_ID",
     "WEB_CLIENT_SECRET",
     "WEB_REDIRECT_URI",

@@ -3,13 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from jupyterlab_google_auth.clients import (
-    EE_CLIENT_ID,
-    EE_CLIENT_SECRET,
-    GCLOUD_CLIENT_ID,
-    OOB_REDIRECT_URI,
-)
-
+from .google_ids import EE_CLIENT_ID, EE_CLIENT_SECRET, GCLOUD_CLIENT_ID, OOB_REDIRECT_URI
 from .scopes import GOOGLE_SCOPE_PREFIX, IDENTITY_SCOPES
 
 # The client Earth Engine's Notebook Authenticator hands out through client-auth/fetch.
@@ -27,7 +21,7 @@ GCLOUD_CLIENT_SECRET = "fake-gcloud-secret"
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
-# gcloud's client refuses non-Cloud scopes such as drive (see DESIGN.md section 3).
+# gcloud's client refuses non-Cloud scopes such as drive (Google narrowed it to Cloud scopes).
 GCLOUD_SCOPES = IDENTITY_SCOPES | {
     GOOGLE_SCOPE_PREFIX + name
     for name in (

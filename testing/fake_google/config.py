@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 
 def endpoints(url: str) -> dict[str, str]:
-    """`GoogleAuth` trait values (jupyterlab_google_auth/config.py) for the fake at `url`."""
+    """The product's `GoogleAuth` trait values for the fake at `url`."""
     url = url.rstrip("/")
     return {
         "auth_uri": url + "/o/oauth2/auth",

@@ -9,10 +9,9 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from jupyterlab_google_auth.clients import OOB_REDIRECT_URI
-
 from . import scopes as scope_names
 from .clients import EE_NOTEBOOK_CLIENT_ID
+from .google_ids import GCLOUD_ADC_CODE_PAGE, GCLOUD_LOGIN_CODE_PAGE, OOB_REDIRECT_URI
 from .state import (
     ACCOUNT_ERROR_STATUS,
     CODE_TTL,
@@ -30,8 +29,8 @@ _PKCE_CHALLENGE = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 # ``gcloud auth login --no-launch-browser``). The fake stands in for them: it shows the code
 # itself instead of redirecting to a host this machine cannot reach.
 CODE_PAGE_REDIRECTS = {
-    "https://sdk.cloud.google.com/applicationdefaultauthcode.html": "Sign in to the gcloud CLI",
-    "https://sdk.cloud.google.com/authcode.html": "Sign in to the gcloud CLI",
+    GCLOUD_ADC_CODE_PAGE: "Sign in to the gcloud CLI",
+    GCLOUD_LOGIN_CODE_PAGE: "Sign in to the gcloud CLI",
 }
 
 

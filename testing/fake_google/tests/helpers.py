@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
-from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
+from testing.fake_google.google_ids import EE_CLIENT_ID, EE_CLIENT_SECRET
 from testing.fake_google.jwt_tools import s256
 
 REDIRECT = "http://127.0.0.1:8888/lab/google-auth/oauth2callback"

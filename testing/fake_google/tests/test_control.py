@@ -62,10 +62,3 @@ def test_endpoints():
         "ee_api_uri": "http://127.0.0.1:1234",
         "metadata_host": "127.0.0.1:1234",
     }
-
-
-def test_endpoints_are_valid_traits(fake_google_endpoints):
-    from jupyterlab_google_auth.config import GoogleAuth
-
-    settings = GoogleAuth(**fake_google_endpoints)
-    assert settings.token_uri == fake_google_endpoints["token_uri"]

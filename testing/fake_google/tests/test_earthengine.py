@@ -5,8 +5,8 @@ from urllib.parse import quote
 import ee.oauth
 import requests
 
-from jupyterlab_google_auth.clients import OOB_REDIRECT_URI
 from testing.fake_google import EE_NOTEBOOK_CLIENT_ID, EE_NOTEBOOK_CLIENT_SECRET
+from testing.fake_google.google_ids import OOB_REDIRECT_URI
 
 from .helpers import EE_SCOPES, consent_via_form
 

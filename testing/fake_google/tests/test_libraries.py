@@ -4,7 +4,7 @@ import google.oauth2.credentials
 from google.auth.transport.requests import Request
 from google_auth_oauthlib.flow import Flow
 
-from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
+from testing.fake_google.google_ids import EE_CLIENT_ID, EE_CLIENT_SECRET
 
 from .helpers import EE_SCOPES, REDIRECT, sign_in
 

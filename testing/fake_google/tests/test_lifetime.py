@@ -3,8 +3,8 @@ organisation's session length (invalid_rapt)."""
 
 import requests
 
-from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from testing.fake_google import ALICE, EE_NOTEBOOK_CLIENT_ID, EE_NOTEBOOK_CLIENT_SECRET
+from testing.fake_google.google_ids import EE_CLIENT_ID, EE_CLIENT_SECRET
 
 from .helpers import EE_SCOPES
 

@@ -3,8 +3,8 @@ import re
 
 import requests
 
-from jupyterlab_google_auth.clients import EE_CLIENT_ID, EE_CLIENT_SECRET, GCLOUD_CLIENT_ID
 from testing.fake_google import CUSTOM_CLIENT_ID, WEB_CLIENT_ID
+from testing.fake_google.google_ids import EE_CLIENT_ID, EE_CLIENT_SECRET, GCLOUD_CLIENT_ID
 from testing.fake_google.jwt_tools import b64url_decode
 
 from .helpers import (
