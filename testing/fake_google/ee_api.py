@@ -12,7 +12,10 @@ google-api-python-client:
 The discovery document below describes only that method (hand-written, the shape of Google's
 discovery format); the algorithm list is a handful of real algorithm names with their
 arguments. Refusals follow the Earth Engine API: 401 without a live token, 403 without an
-Earth Engine or Cloud scope, 403 for a project the caller cannot use, 403 SERVICE_DISABLED when
+Earth Engine or Cloud scope, 403 PERMISSION_DENIED "Caller does not have required permission to
+use project P" for a project the caller cannot use (in the path or in ``X-Goog-User-Project``;
+Google's own client projects, such as the number in Earth Engine's client id that ee falls back
+to without a project, are never usable), 403 SERVICE_DISABLED when
 the Earth Engine API is off in the project, 400 when the quota project and the parent differ.
 """
 
@@ -175,11 +178,10 @@ class AlgorithmsHandler(BaseHandler):
             return
         project = self.state.find_project(token.account, project_key)
         if project is None:
-            self.api_error(
-                403,
-                f"Caller does not have required permission to use project {project_key}. "
-                "Grant the caller the roles/serviceusage.serviceUsageConsumer role.",
-            )
+            # Google's answer for a project the caller cannot use, Google's own client projects
+            # included: ee.Initialize() without a project asks for the one in its client id
+            # (517222506229) in the path and in X-Goog-User-Project, and gets this.
+            self.user_project_denied(project_key)
             return
         if self.state.service_state(project.project_id, EE_SERVICE) != "ENABLED":
             self.api_error(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .clients import Client, client_from_json, default_clients
 from .faults import Faults, parse_fault
+from .google_ids import GOOGLE_OWNED_PROJECT_NUMBERS
 from .projects import Project, default_projects, generated_projects, make_project
 from .scopes import CLOUD_PLATFORM, EMAIL
 
@@ -268,7 +269,12 @@ class State:
         return projects
 
     def find_project(self, account: str, key: str) -> Project | None:
-        """A project the account can see, by id or number."""
+        """A project the account can see, by id or number.
+
+        Never one of Google's own client projects (the number at the head of Earth Engine's or
+        the SDK's client id): no user can see or bill them, even if a test named one."""
+        if key in GOOGLE_OWNED_PROJECT_NUMBERS:
+            return None
         for project in self.projects_of(account):
             if key in (project.project_id, project.number):
                 return project
