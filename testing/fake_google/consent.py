@@ -4,7 +4,6 @@ The HTML form, /_control/approve and Earth Engine's client-auth page all come th
 tests that skip the browser meet exactly the same rules.
 """
 
-import re
 import secrets
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
@@ -12,6 +11,7 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 from . import scopes as scope_names
 from .clients import EE_NOTEBOOK_CLIENT_ID
 from .google_ids import GCLOUD_ADC_CODE_PAGE, GCLOUD_LOGIN_CODE_PAGE, OOB_REDIRECT_URI
+from .jwt_tools import is_s256_challenge
 from .state import (
     ACCOUNT_ERROR_STATUS,
     CODE_TTL,
@@ -21,8 +21,6 @@ from .state import (
     State,
     new_secret,
 )
-
-_PKCE_CHALLENGE = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
 # Google-hosted pages that show the code they are redirected to, for the user to copy (gcloud's
 # remote login: ``gcloud auth application-default login --no-launch-browser`` and
@@ -91,7 +89,7 @@ def open_auth_request(state: State, args: dict[str, str]) -> Outcome:
     if challenge or method:
         if method != "S256":
             return _error(400, "invalid_request", "code_challenge_method must be S256")
-        if not challenge or not _PKCE_CHALLENGE.fullmatch(challenge):
+        if not is_s256_challenge(challenge):
             return _error(400, "invalid_request", "Invalid code_challenge")
     request = AuthRequest(
         id=secrets.token_urlsafe(16),
@@ -114,6 +112,10 @@ def open_client_auth(state: State, args: dict[str, str]) -> Outcome:
     for name in ("scopes", "request_id", "tc", "cc"):
         if not args.get(name):
             return _error(400, "invalid_request", f"Missing required parameter: {name}")
+    # tc is the S256 challenge of the verifier the code will be exchanged with; cc that of the
+    # verifier client-auth/fetch will want: both are SHA-256 digests, base64url.
+    if not (is_s256_challenge(args["tc"]) and is_s256_challenge(args["cc"])):
+        return _error(400, "invalid_request", "Invalid code_challenge")
     client = state.clients[EE_NOTEBOOK_CLIENT_ID]
     requested, problem = _check_scopes(args["scopes"], client)
     if problem:

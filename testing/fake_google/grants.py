@@ -3,7 +3,7 @@
 import hmac
 
 from .base import BaseHandler
-from .jwt_tools import make_jwt, s256, split_jwt, verify_rs256
+from .jwt_tools import is_pkce_verifier, make_jwt, s256, split_jwt, verify_rs256
 from .scopes import EMAIL, OPENID, PROFILE, split
 from .state import ACCESS_TOKEN_TTL, CODE_TTL, AccessToken
 
@@ -11,6 +11,13 @@ JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 GOOGLE_TOKEN_URIS = (
     "https://oauth2.googleapis.com/token",
     "https://accounts.google.com/o/oauth2/token",
+)
+
+
+MAX_ASSERTION_LIFETIME = 3600
+SHORT_LIVED = (
+    "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. "
+    "Check your iat and exp values in the JWT claim."
 )
 
 
@@ -99,7 +106,7 @@ class TokenHandler(BaseHandler):
             verifier = form.get("code_verifier")
             if not verifier:
                 raise _invalid_grant("Missing code verifier.")
-            if not verifier.isascii() or s256(verifier) != code.code_challenge:
+            if not is_pkce_verifier(verifier) or s256(verifier) != code.code_challenge:
                 raise _invalid_grant("Invalid code verifier.")
         code.used = True
         access = state.issue_access_token(client_id, code.account, code.scopes)
@@ -172,12 +179,21 @@ class TokenHandler(BaseHandler):
             _, claims, signing_input, signature = split_jwt(assertion)
         except ValueError:
             raise _invalid_grant("Invalid JWT: Token must be a short-lived token.") from None
-        issuer, audience, expiry = claims.get("iss"), claims.get("aud"), claims.get("exp")
+        issuer, audience = claims.get("iss"), claims.get("aud")
+        issued, expiry = claims.get("iat"), claims.get("exp")
         own_uri = f"{self.request.protocol}://{self.request.host}/token"
         if not issuer or audience not in (own_uri, *GOOGLE_TOKEN_URIS):
             raise _invalid_grant("Invalid JWT: iss or aud is wrong.")
-        if not isinstance(expiry, (int, float)) or expiry <= self.state.now():
-            raise _invalid_grant("Invalid JWT: Token must be a short-lived token (60 minutes).")
+        # Google's rule for the assertion: it carries iat and exp, and exp is at most one hour
+        # after iat; an expired one is refused.
+        if (
+            not all(
+                isinstance(t, (int, float)) and not isinstance(t, bool) for t in (issued, expiry)
+            )
+            or not 0 < expiry - issued <= MAX_ASSERTION_LIFETIME
+            or expiry <= self.state.now()
+        ):
+            raise _invalid_grant(SHORT_LIVED)
         key = self.state.service_account_keys.get(issuer)
         if key is not None and not verify_rs256(key, signing_input, signature):
             raise _invalid_grant("Invalid JWT Signature.")

@@ -7,6 +7,7 @@ account assertion is verified only when a test registered that account's public 
 import base64
 import hashlib
 import json
+import re
 
 FAKE_SIGNATURE = b"fake-google-signature"
 
@@ -22,6 +23,22 @@ def b64url_decode(text: str) -> bytes:
 def s256(verifier: str) -> str:
     """PKCE S256 challenge (RFC 7636): base64url(sha256(verifier)) without padding."""
     return b64url(hashlib.sha256(verifier.encode("ascii")).digest())
+
+
+# PKCE as Google documents it for installed apps: the code_verifier is 43 to 128 characters of
+# the unreserved set (A-Z, a-z, 0-9, "-", ".", "_", "~"); the S256 code_challenge is the
+# base64url encoding, without padding, of the verifier's SHA-256 digest: exactly 43 characters
+# of A-Z, a-z, 0-9, "-" and "_".
+_PKCE_VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
+_S256_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def is_pkce_verifier(value: object) -> bool:
+    return isinstance(value, str) and _PKCE_VERIFIER.fullmatch(value) is not None
+
+
+def is_s256_challenge(value: object) -> bool:
+    return isinstance(value, str) and _S256_CHALLENGE.fullmatch(value) is not None
 
 
 def make_jwt(payload: dict, kid: str = "fake-google-key") -> str:
