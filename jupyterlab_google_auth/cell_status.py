@@ -14,19 +14,18 @@ server's environment). Pure standard library plus jupyter_core, so a kernel can 
 from __future__ import annotations
 
 import os
-import re
 import secrets
 from pathlib import Path
 from typing import Any
 
+from . import ids
 from .credentials.atomic import atomic_write_json
 from .credentials.reading import read_json_file
+from .ids import is_id
 
-REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")
 OUTCOMES = ("cancelled", "failed")
 MAX_MESSAGE_CHARS = 500
 MAX_CODE_CHARS = 64
-_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class BadOutcome(ValueError):
@@ -44,7 +43,7 @@ def new_request_id() -> str:
 
 
 def status_path(request_id: str) -> Path:
-    if not REQUEST_ID.match(request_id):
+    if not is_id(ids.REQUEST_ID, request_id):
         raise BadOutcome("The request id must be 32 lowercase hexadecimal characters.")
     return status_dir() / f"{request_id}.json"
 
@@ -57,7 +56,7 @@ def parse_outcome(body: dict[str, Any]) -> dict[str, str]:
     record = {"outcome": outcome}
     code = body.get("code")
     if code is not None:
-        if not isinstance(code, str) or len(code) > MAX_CODE_CHARS or not _CODE.match(code):
+        if not isinstance(code, str) or len(code) > MAX_CODE_CHARS or not is_id(ids.CODE, code):
             raise BadOutcome("code must be a short snake_case error code.")
         record["code"] = code
     message = body.get("message")

@@ -51,7 +51,7 @@ def normalize(scope: str) -> str:
     """The long form Google grants for ``scope`` (aliases and bare names expanded)."""
     if scope in _ALIASES:
         return _ALIASES[scope]
-    if scope != OPENID and _BARE_NAME.match(scope):
+    if scope != OPENID and _BARE_NAME.fullmatch(scope):
         return GOOGLE + scope
     return scope
 
@@ -70,7 +70,7 @@ def parse_scopes(value: object) -> list[str]:
         if len(scope) > MAX_SCOPE_CHARS:
             raise ScopeError(f"A scope is longer than {MAX_SCOPE_CHARS} characters.")
         scope = normalize(scope)
-        if scope != OPENID and not _URL_SCOPE.match(scope):
+        if scope != OPENID and not _URL_SCOPE.fullmatch(scope):
             raise ScopeError(
                 f"{scope!r} is not a Google OAuth scope; use a full scope such as "
                 f"{GOOGLE}cloud-platform."

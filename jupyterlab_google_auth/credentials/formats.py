@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from .. import ids
 from ..clients import EE_CLIENT_ID, GCLOUD_CLIENT_ID, SDK_PROJECT_NUMBERS
+from ..ids import is_id
 
 ClientKind = Literal["earthengine", "gcloud", "custom"]
 UNIVERSE_DOMAIN = "googleapis.com"
@@ -49,8 +51,6 @@ SERVICE_ACCOUNT_REQUIRED = ("type", "client_email", "private_key", "token_uri", 
 
 # Project ids: 6-30 of [a-z0-9-], starting with a letter, not ending with a hyphen; legacy
 # domain-scoped ids ("example.com:my-project"); or a project number.
-_PROJECT_ID = re.compile(r"^(?:[a-z0-9][a-z0-9.-]{0,62}:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$")
-_PROJECT_NUMBER = re.compile(r"^[0-9]{1,20}$")
 
 
 class InvalidServiceAccountKey(ValueError):
@@ -77,7 +77,7 @@ def project_number_of_client(client_id: object) -> str | None:
     if not isinstance(client_id, str):
         return None
     head = client_id.split("-", 1)[0]
-    return head if _PROJECT_NUMBER.match(head) else None
+    return head if is_id(ids.PROJECT_NUMBER, head) else None
 
 
 def is_sdk_project(project: object) -> bool:
@@ -87,9 +87,7 @@ def is_sdk_project(project: object) -> bool:
 
 def validate_project_id(project: object) -> str:
     """Return ``project`` if it has the shape of a project id or number, else ValueError."""
-    if not isinstance(project, str) or not (
-        _PROJECT_ID.match(project) or _PROJECT_NUMBER.match(project)
-    ):
+    if not is_id(ids.ANY_PROJECT, project):
         raise ValueError(
             "A project id is 6 to 30 lowercase letters, digits or hyphens, starting with a "
             "letter (for example my-project-123), or a project number."
@@ -229,7 +227,7 @@ def validate_service_account(key: object) -> dict[str, Any]:
 
 def _is_loopback_http(url: str) -> bool:
     """Plain http is tolerated only for a local endpoint (tests and their fake Google)."""
-    return bool(re.match(r"^http://(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?/", url))
+    return re.fullmatch(r"http://(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?/\S*", url) is not None
 
 
 def _private_key_loads(pem: str) -> bool:

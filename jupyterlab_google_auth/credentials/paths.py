@@ -9,16 +9,17 @@ and gcloud use ``$CLOUDSDK_CONFIG``, else ``~/.config/gcloud`` (``%APPDATA%\\gcl
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from .. import ids
+from ..ids import is_id
 
 EE_RELATIVE = Path(".config") / "earthengine" / "credentials"
 ADC_FILENAME = "application_default_credentials.json"
 DEFAULT_GCLOUD_CONFIGURATION = "default"
 # gcloud's own rule for configuration names; anything else could escape the directory.
-_CONFIGURATION_NAME = re.compile(r"^[a-z][-a-z0-9]*$")
 # active_config holds one short name; never read a large or odd file in full.
 _ACTIVE_CONFIG_MAX_BYTES = 256
 
@@ -72,7 +73,7 @@ def active_configuration_name(config_dir: Path, env: Mapping[str, str]) -> str:
                 name = f.read(_ACTIVE_CONFIG_MAX_BYTES).decode("utf-8", "replace").strip()
         except OSError:
             name = ""
-    if not _CONFIGURATION_NAME.match(name):
+    if not is_id(ids.CONFIGURATION_NAME, name):
         return DEFAULT_GCLOUD_CONFIGURATION
     return name
 

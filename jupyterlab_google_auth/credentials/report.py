@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
+from ..text import short
 from . import formats, issued
 from .problems import Problem, problem
 from .reading import FileRead
@@ -47,20 +48,13 @@ class Source(TypedDict):
     issued: dict[str, Any] | None
 
 
-def _text(value: object, limit: int = _MAX_TEXT) -> str | None:
-    """A short, printable string from the file, or None."""
-    if isinstance(value, str) and value and len(value) <= limit and value.isprintable():
-        return value
-    return None
-
-
 def _scopes(value: object) -> list[str] | None:
     """Scopes as a list (files hold a list; some tools write one space-separated string)."""
     if isinstance(value, str):
         value = value.split()
     if not isinstance(value, list):
         return None
-    out = [s for s in (_text(v, 200) for v in value[:_MAX_SCOPES]) if s]
+    out = [s for s in (short(v, 200) for v in value[:_MAX_SCOPES]) if s]
     return out or None
 
 
@@ -152,7 +146,7 @@ def _describe_adc_file(
     kind = data.get("type")
     if kind not in KNOWN_TYPES:
         src["type"] = "unknown"
-        label = f'type "{kind}"' if _text(kind, 64) else "no recognised type"
+        label = f'type "{kind}"' if short(kind, 64) else "no recognised type"
         src["problems"].append(
             problem(
                 "unsupported_type",
@@ -164,7 +158,7 @@ def _describe_adc_file(
     src["type"] = kind
     src["quota_project"] = _project(data.get("quota_project_id"))
     if kind == "service_account":
-        src["account"] = _text(data.get("client_email"))
+        src["account"] = short(data.get("client_email"))
         src["project"] = _project(data.get("project_id"))
         try:
             formats.validate_service_account(data)
@@ -177,7 +171,7 @@ def _describe_adc_file(
     if kind == "external_account":
         return src, None
     # authorized_user
-    src["account"] = _text(data.get("account"))
+    src["account"] = short(data.get("account"))
     src["client"] = formats.client_kind(data.get("client_id"))
     src["scopes"] = _scopes(data.get("scopes"))
     src["project"] = fallback_project
@@ -222,7 +216,7 @@ def _describe_metadata(metadata: Mapping[str, Any] | None) -> Source:
         return src
     src["present"] = True
     src["type"] = "service_account"
-    src["account"] = _text(metadata.get("email"))
+    src["account"] = short(metadata.get("email"))
     src["scopes"] = _scopes(metadata.get("scopes"))
     src["project"] = _project(metadata.get("project_id"))
     return src
@@ -379,9 +373,9 @@ def _apply_checks(
             continue
         valid = result.get("valid")
         src["valid"] = valid if isinstance(valid, bool) else None
-        error = _text(result.get("error"), 64)
+        error = short(result.get("error"), 64)
         src["check_error"] = error
-        src["account"] = src["account"] or _text(result.get("account"))
+        src["account"] = src["account"] or short(result.get("account"))
         src["scopes"] = src["scopes"] or _scopes(result.get("scopes"))
         if valid is False:
             message = _CHECK_HELP.get(

@@ -187,10 +187,10 @@ def _check_dns_name(host: str) -> None:
             raise OriginError(f"The origin's host name {host!r} has an empty label ('..').")
         if len(label) > 63:
             raise OriginError("A label of the origin's host name is longer than 63 characters.")
-        if not _LABEL_RE.match(label):
+        if not _LABEL_RE.fullmatch(label):
             raise OriginError(
                 f"The origin's host name {host!r} may contain only letters, digits, hyphens "
                 "and dots, and no label may start or end with a hyphen."
             )
-    if _NUMERIC_LABEL_RE.match(labels[-1]):
+    if _NUMERIC_LABEL_RE.fullmatch(labels[-1]):
         raise OriginError(f"The origin's host {host!r} is neither a DNS name nor an IPv4 address.")

@@ -12,9 +12,9 @@ other ``http://`` endpoint is refused before a code or token is sent.
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlsplit
 
+from ..deadline import Deadline
 from ..outbound import is_loopback_host
 from .errors import flow_error
 
@@ -47,15 +47,7 @@ def library_url(url: str) -> str:
     return "https://" + url[len("http://") :] if is_plain_loopback(url) else url
 
 
-class Deadline:
-    """All the calls of one exchange share one time budget (settings.http_timeout)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self._end = time.monotonic() + seconds
-
-    def remaining(self, what: str) -> float:
-        left = self._end - time.monotonic()
-        if left <= 0:
-            raise flow_error("endpoint_timeout", what)
-        return left
+def flow_deadline(seconds: float) -> Deadline:
+    """All the calls of one exchange share one time budget (settings.http_timeout); running
+    out is ``endpoint_timeout`` naming the endpoint."""
+    return Deadline(seconds, expired=lambda what, _seconds: flow_error("endpoint_timeout", what))

@@ -186,7 +186,7 @@ class GcloudLogin:
         """Type ``code`` into gcloud's prompt; ``{"account", "adc_path", "scopes",
         "quota_project", "notes"}`` when gcloud saved the credentials, else GcloudError."""
         code = code.strip() if isinstance(code, str) else ""
-        if not code or len(code) > MAX_CODE_CHARS or not _CODE.match(code):
+        if not code or len(code) > MAX_CODE_CHARS or not _CODE.fullmatch(code):
             raise GcloudError(
                 "bad_code",
                 "Paste the code shown after consenting: one piece of text without spaces.",

@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from jupyter_server.base.handlers import APIHandler
-from tornado import web
 
 from ..config import GoogleAuth
+from ..errors import ServerError, turned_off
 
 # Resource name for Jupyter's authorizer (`@authorized` checks "<action>" on it).
 AUTH_RESOURCE = "google-auth"
@@ -32,14 +32,8 @@ def _bounded_int(literal: str) -> int:
     return int(literal)
 
 
-class ApiError(web.HTTPError):
-    """An error the panel shows: a stable code, a message and the next step to take."""
-
-    def __init__(self, status: int, code: str, message: str, help: str = "") -> None:  # noqa: A002
-        super().__init__(status, reason=None, log_message=None)
-        self.code = code
-        self.message = message
-        self.help = help
+# The one error class the routes raise (errors.py); kept under the handlers' old name.
+ApiError = ServerError
 
 
 class GoogleAuthHandler(APIHandler):
@@ -59,9 +53,7 @@ class GoogleAuthHandler(APIHandler):
     def refuse_if(self, refusal: str | None) -> None:
         """Answer 403 ``turned_off`` with the administrator policy's sentence (policy.py)."""
         if refusal:
-            raise ApiError(
-                403, "turned_off", refusal, "Ask your administrator if you need this here."
-            )
+            raise turned_off(refusal)
 
     def json_body(self) -> dict[str, Any]:
         raw = self.request.body or b""
@@ -90,11 +82,26 @@ class GoogleAuthHandler(APIHandler):
         self.set_header("Cache-Control", "no-store")
         self.finish(json.dumps(data))
 
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        """A ServerError is an answer, not a crash: one line, no traceback (5xx at warning)."""
+        if isinstance(value, ServerError):
+            log = self.log.warning if value.status >= 500 else self.log.debug
+            log(
+                "google-auth: %s %s -> %s %s",
+                self.request.method,
+                self.request.path,
+                value.status,
+                value.code,
+            )
+            return
+        super().log_exception(typ, value, tb)
+
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         """Errors as `{code, message, help}` JSON; never a traceback or HTML."""
         exc = kwargs.get("exc_info", (None, None, None))[1]
-        if isinstance(exc, ApiError):
-            body = {"code": exc.code, "message": exc.message, "help": exc.help}
+        if isinstance(exc, ServerError):
+            self.set_status(exc.status)
+            body = exc.to_json()
         else:
             reason = self._reason if status_code != 500 else "Internal server error"
             body = {"code": f"http_{status_code}", "message": reason, "help": ""}

@@ -1,7 +1,7 @@
 """POST flows, GET/DELETE flows/<id>, POST flows/<id>/complete: sign-in flows for the panel.
 
 The rules live in flows/registry.py; these handlers authenticate the Jupyter user, read the
-body and turn a FlowError into the API's ``{code, message, help}``.
+body and answer; a FlowError is rendered by the base handler like every ServerError.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..flows import FlowError, FlowRegistry
-from .base import ApiError, GoogleAuthHandler
+from ..flows import FlowRegistry
+from .base import GoogleAuthHandler
 from .owner import flow_owner
 
 T = TypeVar("T")
@@ -37,13 +37,10 @@ class FlowHandlerBase(GoogleAuthHandler):
         return self.json_body()
 
     async def answer(self, work: Callable[[], Awaitable[T]] | Callable[[], T]) -> T:
-        try:
-            result = work()
-            if inspect.isawaitable(result):
-                result = await result
-            return result  # type: ignore[return-value]
-        except FlowError as exc:
-            raise ApiError(exc.status, exc.code, exc.message, exc.help) from None
+        result = work()
+        if inspect.isawaitable(result):
+            result = await result
+        return result  # type: ignore[return-value]
 
 
 class FlowsHandler(FlowHandlerBase):

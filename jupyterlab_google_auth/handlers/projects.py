@@ -11,7 +11,6 @@ server's memory (projects/access.py). No response carries a token or a secret.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -19,10 +18,13 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import ids
 from ..credentials import UnsafeTargetError, WrittenFile
 from ..credentials.formats import validate_project_id
 from ..credentials.store import CredentialStore
+from ..deadline import Deadline
 from ..environment import metadata_identity
+from ..ids import is_id
 from ..projects import (
     AccessTokenCache,
     GoogleCallError,
@@ -37,13 +39,11 @@ from ..projects import (
 )
 from ..projects.crm import check_page_token, page_size
 from ..projects.earthengine import earthengine_readiness
-from ..projects.http import Deadline
+from ..projects.http import call_deadline
 from ..projects.quota import adc_grant, check_quota_project, unchecked
 from ..projects.services import unknown
 from .base import ApiError, GoogleAuthHandler
 
-# The rule Google applies to new project ids (and the one the panel checks as the user types).
-PROJECT_ID = re.compile(r"^[a-z][a-z0-9-]{4,28}[a-z0-9]$")
 BAD_PROJECT_MESSAGE = (
     "A project id is 6 to 30 characters: lowercase letters, digits and hyphens, starting with a "
     "letter and not ending with a hyphen (for example my-project-123)."
@@ -94,7 +94,7 @@ class GoogleCallHandler(GoogleAuthHandler):
         cache = self.access_tokens
         try:
             result = await call_off_loop(
-                lambda: ask(cache, grant_of, Deadline(settings.http_timeout)),
+                lambda: ask(cache, grant_of, call_deadline(settings.http_timeout)),
                 settings.http_timeout,
             )
         except GoogleCallError as exc:  # only the overall time limit gets here
@@ -111,13 +111,13 @@ class ProjectsHandler(GoogleCallHandler):
             query = sanitise_query(self.get_query_argument("query", ""))
             token = check_page_token(self.get_query_argument("page_token", None))
             size = page_size(self.get_query_argument("page_size", None))
-        except GoogleCallError as exc:
-            raise api_error(exc) from None
+        except GoogleCallError:
+            raise
         grant_of = await self.grant_finder()
         cache = self.access_tokens
 
         def work() -> dict[str, Any]:
-            deadline = Deadline(settings.http_timeout)
+            deadline = call_deadline(settings.http_timeout)
             return list_projects(
                 cache,
                 grant_of(),
@@ -130,8 +130,8 @@ class ProjectsHandler(GoogleCallHandler):
 
         try:
             result = await call_off_loop(work, settings.http_timeout)
-        except GoogleCallError as exc:
-            raise api_error(exc) from None
+        except GoogleCallError:
+            raise
         self.write_json(result)
 
 
@@ -184,7 +184,7 @@ class ProjectHandler(GoogleCallHandler):
         body = self.json_body()
         project = body.get("project")
         gcloud = body.get("gcloud", False)
-        if not isinstance(project, str) or not PROJECT_ID.match(project):
+        if not is_id(ids.PROJECT_ID, project):
             raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP)
         if not isinstance(gcloud, bool):
             raise ApiError(400, "bad_json", "gcloud must be true or false.")
@@ -214,7 +214,7 @@ class ProjectHandler(GoogleCallHandler):
             grant = adc_grant(CredentialStore(), settings.token_uri)
             if grant is None:
                 return None
-            deadline = Deadline(settings.http_timeout)
+            deadline = call_deadline(settings.http_timeout)
             return check_quota_project(cache, grant, settings.crm_uri, project, deadline)
 
         try:

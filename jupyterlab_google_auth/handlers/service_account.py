@@ -29,6 +29,7 @@ from ..credentials.formats import InvalidServiceAccountKey, validate_service_acc
 from ..credentials.google_http import bounded_request
 from ..credentials.store import CredentialStore
 from ..outbound import google_session
+from ..text import plain
 from .base import ApiError, GoogleAuthHandler
 
 CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
@@ -43,7 +44,6 @@ _REJECTED_HELP = {
     "to another project). " + NEW_KEY_HELP,
     "unauthorized_client": "This service account may not get tokens this way. " + NEW_KEY_HELP,
 }
-MAX_GOOGLE_TEXT = 300
 
 
 class KeyRejected(Exception):
@@ -57,13 +57,6 @@ class KeyRejected(Exception):
 
 class EndpointUnreachable(Exception):
     """The token endpoint could not be asked (network, timeout, 5xx): nothing is decided."""
-
-
-def _plain(text: object) -> str:
-    if not isinstance(text, str):
-        return ""
-    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
-    return text[:MAX_GOOGLE_TEXT]
 
 
 def try_key(key: Mapping[str, Any], timeout: float) -> None:
@@ -91,10 +84,10 @@ def try_key(key: Mapping[str, Any], timeout: float) -> None:
             error = details.get("error") if isinstance(details, Mapping) else None
             description = details.get("error_description") if isinstance(details, Mapping) else None
             if getattr(exc, "retryable", False) and error not in _REJECTED_HELP:
-                raise EndpointUnreachable(_plain(exc.args[0] if exc.args else "")) from None
+                raise EndpointUnreachable(plain(exc.args[0] if exc.args else "")) from None
             raise KeyRejected(
                 error if isinstance(error, str) and error.replace("_", "").isalnum() else "refused",
-                _plain(description or (exc.args[0] if exc.args else "")),
+                plain(description or (exc.args[0] if exc.args else "")),
             ) from None
         except (google.auth.exceptions.TransportError, requests.RequestException, OSError):
             raise EndpointUnreachable("the token endpoint could not be reached") from None

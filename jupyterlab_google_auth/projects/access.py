@@ -31,8 +31,10 @@ from ..credentials.formats import _is_loopback_http
 from ..credentials.google_http import email_from_id_token
 from ..credentials.report import describe_sources
 from ..credentials.store import CredentialStore
+from ..deadline import Deadline
+from ..text import short
 from .errors import GoogleCallError, reauth_needed, signed_out
-from .http import Deadline, Reply, malformed, request_json, server_trouble, timed_out
+from .http import Reply, malformed, request_json, server_trouble, timed_out
 
 CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -68,19 +70,13 @@ class AccessToken:
     from_cache: bool = False
 
 
-def _text(value: object, limit: int = 320) -> str | None:
-    if isinstance(value, str) and value and len(value) <= limit and value.isprintable():
-        return value
-    return None
-
-
 def _grant_from(
     name: str, data: Mapping[str, Any] | None, metadata: Mapping[str, Any] | None, token_uri: str
 ) -> Grant | None:
     """A usable grant from one source, or None when that source cannot give a token."""
     if name == "metadata":
         host = metadata.get("host") if metadata else None
-        email = _text(metadata.get("email")) if metadata else None
+        email = short(metadata.get("email")) if metadata else None
         if not isinstance(host, str) or not host or email is None:
             return None  # a VM without a default service account has no token to give
         return Grant("metadata", "metadata", email, {"host": host})
@@ -102,7 +98,7 @@ def _grant_from(
             return None
         info = {k: data[k] for k in fields}
         info["token_uri"] = token_uri
-        return Grant("authorized_user", name, _text(data.get("account")), info)
+        return Grant("authorized_user", name, short(data.get("account")), info)
     if kind == "service_account":
         fields = ("client_email", "private_key", "token_uri")
         if not all(isinstance(data.get(k), str) and data.get(k) for k in fields):
@@ -113,7 +109,7 @@ def _grant_from(
         info = {k: data[k] for k in fields}
         if isinstance(data.get("private_key_id"), str):
             info["private_key_id"] = data["private_key_id"]
-        return Grant("service_account", name, _text(data["client_email"]), info)
+        return Grant("service_account", name, short(data["client_email"]), info)
     return None  # external_account and unknown types: not supported here
 
 

@@ -27,9 +27,10 @@ import json
 import re
 from typing import Any
 
+from ..deadline import Deadline
 from .access import AccessTokenCache, Grant, authorized_get
 from .errors import GoogleCallError, reauth_needed
-from .http import Deadline, malformed, server_trouble
+from .http import malformed, server_trouble
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
@@ -67,7 +68,7 @@ def sanitise_query(query: str | None) -> str:
     query = (query or "").strip()
     if len(query) > MAX_QUERY_CHARS:
         raise bad_query(f"The search is longer than {MAX_QUERY_CHARS} characters.")
-    if not _QUERY.match(query):
+    if not _QUERY.fullmatch(query):
         raise bad_query(
             "The search may hold only letters, digits, spaces, hyphens (-) and underscores (_)."
         )
@@ -129,7 +130,7 @@ def page_size(value: str | None) -> int:
 def check_page_token(value: str | None) -> str | None:
     if not value:
         return None
-    if len(value) > MAX_PAGE_TOKEN_CHARS or not _PAGE_TOKEN.match(value):
+    if len(value) > MAX_PAGE_TOKEN_CHARS or not _PAGE_TOKEN.fullmatch(value):
         raise bad_query("The page token is not one this server handed out; search again.")
     return value
 

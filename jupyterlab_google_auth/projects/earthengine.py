@@ -19,9 +19,10 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
+from ..deadline import Deadline
 from .access import AccessTokenCache, Grant, authorized_get
 from .errors import GoogleCallError
-from .http import Deadline, Reply
+from .http import Reply
 from .services import NOTE_REAUTH, NOTE_UNAVAILABLE, enable_url
 
 WHAT = "the Earth Engine API"

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-RETRY_HELP = (
-    "Try again in a minute. If it keeps happening, check this server's network connection "
-    "(or its proxy) to Google."
-)
-SIGN_IN_HELP = "Sign in again with Authenticate (or Re-authenticate)."
+from ..errors import ServerError
+from ..help import RETRY as RETRY_HELP
+from ..help import SIGN_IN as SIGN_IN_HELP
 
 
-class GoogleCallError(Exception):
-    """A failed call, with the HTTP status the route answers and a stable ``code``."""
-
-    def __init__(self, status: int, code: str, message: str, help: str = "") -> None:  # noqa: A002
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.help = help
-
-    def to_json(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message, "help": self.help}
+class GoogleCallError(ServerError):
+    """A failed call to Google, with the HTTP status the route answers and a stable ``code``."""
 
 
 def signed_out(message: str = "", help: str = "") -> GoogleCallError:  # noqa: A002

@@ -8,10 +8,10 @@ mean for its endpoint.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..deadline import Deadline
 from ..outbound import google_session
 from .errors import GoogleCallError, unavailable
 
@@ -19,18 +19,10 @@ MAX_BODY_BYTES = 4 * 1024 * 1024  # a CRM page of 500 projects is ~150 kB
 USER_AGENT = "jupyterlab-google-auth"
 
 
-class Deadline:
-    """The time left for one operation (token refresh plus API call share it)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self._end = time.monotonic() + seconds
-
-    def remaining(self) -> float:
-        left = self._end - time.monotonic()
-        if left <= 0:
-            raise timed_out(self.seconds)
-        return left
+def call_deadline(seconds: float) -> Deadline:
+    """The time left for one operation (token refresh plus API call share it); running out is
+    ``google_unavailable``."""
+    return Deadline(seconds, expired=lambda _what, secs: timed_out(secs))
 
 
 def timed_out(seconds: float) -> GoogleCallError:

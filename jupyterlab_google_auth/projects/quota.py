@@ -12,9 +12,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ..credentials.store import CredentialStore
+from ..deadline import Deadline
 from .access import AccessTokenCache, Grant, _grant_from, authorized_get
 from .errors import GoogleCallError
-from .http import Deadline
 
 PERMISSION = "serviceusage.services.use"
 WHAT = "Cloud Resource Manager"

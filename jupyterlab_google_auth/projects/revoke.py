@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..credentials.store import CredentialStore
+from ..deadline import Deadline
 from .errors import GoogleCallError
-from .http import Deadline, request_json
+from .http import call_deadline, request_json
 
 WHAT = "Google's revocation endpoint"
 MANUAL_HELP = (
@@ -67,7 +68,7 @@ def revoke_tokens(
     revoked_any, first_error = False, None
     for token in tokens:
         try:
-            revoke_token(revoke_uri, token, Deadline(timeout))
+            revoke_token(revoke_uri, token, call_deadline(timeout))
             revoked_any = True
         except GoogleCallError as exc:
             if exc.code == "google_unavailable":

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
+from ..deadline import Deadline
 from .access import AccessTokenCache, Grant, authorized_get
 from .errors import GoogleCallError
-from .http import Deadline
 
 SERVICES: tuple[tuple[str, str], ...] = (
     ("earthengine.googleapis.com", "Earth Engine API"),

@@ -19,7 +19,7 @@ from jupyterlab_google_auth.flows.model import Flow, OAuthClient, Secrets
 from jupyterlab_google_auth.flows.modes import KNOWN_MODES, MODE_CLASSES
 from jupyterlab_google_auth.flows.modes.base import check_code, code_from_redirect
 from jupyterlab_google_auth.flows.pkce import nonce, s256
-from jupyterlab_google_auth.flows.transport import Deadline, check_endpoint, library_url
+from jupyterlab_google_auth.flows.transport import check_endpoint, flow_deadline, library_url
 from testing.fake_google import ALICE, custom_client_secret_json
 from testing.fake_google.jwt_tools import make_jwt
 
@@ -167,7 +167,7 @@ def test_endpoint_policy():
 
 
 def test_deadline_runs_out():
-    deadline = Deadline(0)
+    deadline = flow_deadline(0)
     with pytest.raises(Exception) as info:
         deadline.remaining("X")
     assert info.value.code == "endpoint_timeout" and "X did not answer" in info.value.message
@@ -208,7 +208,7 @@ def test_exchange_against_the_fake_without_process_wide_switches(fake_google):
         auth_uri=endpoints["auth_uri"],
         token_uri=endpoints["token_uri"],
         userinfo_uri=endpoints["userinfo_uri"],
-        deadline=Deadline(5),
+        deadline=flow_deadline(5),
     )
     assert grant.account == ALICE and grant.refresh_token in fake_google.state.refresh_tokens
     assert grant.missing_scopes == [scope_lib.GOOGLE + "drive"]

@@ -13,8 +13,9 @@ import time
 
 import pytest
 
-from jupyterlab_google_auth import cell_status
+from jupyterlab_google_auth import cell_status, ids
 from jupyterlab_google_auth.credentials.store import CredentialStore
+from jupyterlab_google_auth.ids import is_id
 from jupyterlab_google_auth.scopes import PRESETS
 from jupyterlab_google_auth.tests.kernel_helpers import Kernel, kernel_env
 
@@ -58,7 +59,7 @@ def start_waiting(kernel, code):
     """Runs ``code`` and returns once the panel's bundle is shown (the kernel is blocked)."""
     run = kernel.collect(kernel.send(code), 30, until=has_bundle)
     bundle = run.bundles()[0]
-    assert bundle["state"] == "pending" and cell_status.REQUEST_ID.match(bundle["request_id"])
+    assert bundle["state"] == "pending" and is_id(ids.REQUEST_ID, bundle["request_id"])
     return run, bundle
 
 

@@ -306,7 +306,8 @@ async def test_google_refusal_text_is_shown_as_plain_text(
     )
     status, body = await answers.post(jp_fetch, {"key": make_key(fake_google, private_key)})
     assert (status, body["code"]) == (400, "key_rejected")
-    assert "<b>Account</b>" in body["message"]  # JSON text, never rendered as HTML by the panel
+    # The one sanitiser (text.plain): tags and control characters gone, the words kept.
+    assert "Account disabled." in body["message"] and "<b>" not in body["message"]
     assert "\u0007" not in body["message"]
     assert not adc_path().exists()
 

@@ -31,7 +31,7 @@ from ..errors import FlowError, flow_error, from_oauth
 from ..model import ClientName, Expects, Flow, Grant, OAuthClient
 from ..pkce import nonce, s256
 from ..request import StartRequest
-from ..transport import Deadline
+from ..transport import Deadline, flow_deadline
 
 T = TypeVar("T")
 
@@ -59,7 +59,7 @@ class ModeContext:
         return await asyncio.get_running_loop().run_in_executor(None, fn)
 
     def deadline(self) -> Deadline:
-        return Deadline(self.settings.http_timeout)
+        return flow_deadline(self.settings.http_timeout)
 
 
 class Mode:
@@ -168,7 +168,7 @@ def check_code(value: str) -> str:
         raise flow_error(
             "bad_code", " (it looks like an address; paste the code shown on the page)"
         )
-    if len(value) > MAX_CODE_CHARS or not _CODE.match(value):
+    if len(value) > MAX_CODE_CHARS or not _CODE.fullmatch(value):
         raise flow_error("bad_code")
     return value
 
