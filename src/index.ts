@@ -6,10 +6,12 @@ import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
 import { onboardingPlugin } from './plugins/onboarding';
 import { projectsPlugin } from './plugins/projects';
+import { servicePlugin } from './plugins/service';
 import { signOutPlugin } from './plugins/signout';
 import { statusPlugin } from './plugins/status';
 
 const plugins: JupyterFrontEndPlugin<any>[] = [
+  servicePlugin,
   authenticatePlugin,
   statusPlugin,
   projectsPlugin,
@@ -21,3 +23,5 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
 ];
 
 export default plugins;
+
+export { IGoogleAuth } from './tokens';

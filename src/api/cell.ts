@@ -1,8 +1,12 @@
 import { jsonInit, requestAPI } from './request';
 
-/** How a cell's sign-in ended without credentials (the kernel learns of success by itself). */
+/**
+ * How a cell's sign-in ended without the files telling the kernel: cancelled, failed, or
+ * signed in with the project step skipped (the kernel then returns without a project).
+ */
 export type CellOutcome =
   | { outcome: 'cancelled' }
+  | { outcome: 'skipped' }
   | { outcome: 'failed'; code: string; message: string };
 
 /**

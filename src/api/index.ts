@@ -1,6 +1,5 @@
 export * from './errors';
 export * from './request';
-export * from './events';
 export * from './flows';
 export * from './projects';
 export * from './cell';

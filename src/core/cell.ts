@@ -4,12 +4,11 @@
  * a saved notebook can hold anything under this MIME type.
  */
 import { SCOPE_PRESETS, type ScopePreset } from './scopes';
-import type { Target } from './flows';
+import { TARGETS, type Target } from './names';
 
 export const SIGNIN_MIME_TYPE = 'application/vnd.google-auth.signin+json';
 
 const REQUEST_ID = /^[0-9a-f]{32}$/;
-const TARGETS: readonly Target[] = ['earthengine', 'adc'];
 
 export interface ICellSignInRequest {
   state: 'pending';

@@ -8,19 +8,16 @@
 import type { ApiErrorBody } from './types';
 import type { ScopePreset } from './scopes';
 
-export type FlowMode = 'loopback' | 'notebook' | 'paste-url' | 'gcloud';
-export type FlowState =
-  'pending' | 'exchanging' | 'succeeded' | 'failed' | 'expired' | 'cancelled';
-export type FlowExpects = 'callback' | 'code' | 'redirect_url';
-export type Target = 'earthengine' | 'adc';
-export type ClientKind = 'earthengine' | 'custom';
+import type { ClientKind, FlowMode, FlowState, Target } from './names';
 
-export const FLOW_MODES: readonly FlowMode[] = [
-  'loopback',
-  'notebook',
-  'paste-url',
-  'gcloud'
-];
+export {
+  FLOW_MODES,
+  type ClientKind,
+  type FlowMode,
+  type FlowState,
+  type Target
+} from './names';
+export type FlowExpects = 'callback' | 'code' | 'redirect_url';
 
 export interface WrittenFile {
   target: string;
@@ -97,6 +94,8 @@ export interface PanelFlowState {
   error: ApiErrorBody | null;
   /** A pasted value the server or the parser refused; the flow itself is still pending. */
   pasteError: string | null;
+  /** Google's page was opened for this flow: opening it again would start a second tab. */
+  consentOpened: boolean;
 }
 
 export type FlowAction =
@@ -115,7 +114,8 @@ export const INITIAL_FLOW_STATE: PanelFlowState = {
   flow: null,
   already: null,
   error: null,
-  pasteError: null
+  pasteError: null,
+  consentOpened: false
 };
 
 const TERMINAL: ReadonlySet<Phase> = new Set<Phase>([
@@ -197,8 +197,8 @@ export function flowReducer(
       }
       // Loopback has nothing to paste: it keeps waiting for Google's redirect.
       return state.flow.expects === 'callback'
-        ? state
-        : { ...state, phase: 'awaiting-paste' };
+        ? { ...state, consentOpened: true }
+        : { ...state, phase: 'awaiting-paste', consentOpened: true };
     case 'submit':
       if (!wantsPaste(state)) {
         return state;

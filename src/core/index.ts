@@ -7,3 +7,6 @@ export * from './errors';
 export * from './modes';
 export * from './cell';
 export * from './translate';
+export * from './names';
+export * from './changes';
+export * from './settings';

@@ -5,7 +5,7 @@
 import type { ClientKind, FlowMode, Target } from './flows';
 import type { ScopeChoice } from './scopes';
 import type { EnvironmentReport, SignInMode } from './types';
-import { SIGN_IN_MODES } from './types';
+import { EARTH_ENGINE_PRESETS, FLOW_MODES, SIGN_IN_MODES } from './names';
 
 export interface ModeOption {
   mode: SignInMode;
@@ -82,10 +82,10 @@ export function preselectMode(
 
 /** The user sign-in to offer when ambient credentials fall short. */
 export function userSignInMode(options: ModeOption[]): FlowMode | null {
-  const order: FlowMode[] = ['loopback', 'notebook', 'paste-url', 'gcloud'];
   return (
-    order.find(mode => options.some(o => o.mode === mode && o.available)) ??
-    null
+    FLOW_MODES.find(mode =>
+      options.some(o => o.mode === mode && o.available)
+    ) ?? null
   );
 }
 
@@ -131,7 +131,7 @@ export function effectiveClient(
 
 /** Files to write by default: both for Earth Engine scopes (ee reads its own file first). */
 export function defaultTargets(choice: ScopeChoice): Target[] {
-  return choice === 'earthengine' || choice === 'earthengine-readonly'
+  return (EARTH_ENGINE_PRESETS as readonly string[]).includes(choice)
     ? ['earthengine', 'adc']
     : ['adc'];
 }

@@ -1,6 +1,6 @@
 /** The query parameter of an onboarding link, and the values it takes. */
 export const ONBOARDING_PARAM = 'google-auth';
-const PRESETS = ['earthengine', 'earthengine-readonly', 'gemini', 'cloud'];
+import { PRESETS } from './names';
 
 export interface IOnboardingRequest {
   /** A known preset from `&preset=`, else null (the panel's default). */
@@ -28,7 +28,8 @@ export function onboardingRequest(href: string): IOnboardingRequest | null {
   url.searchParams.delete(ONBOARDING_PARAM);
   url.searchParams.delete('preset');
   return {
-    preset: preset && PRESETS.includes(preset) ? preset : null,
+    preset:
+      preset && (PRESETS as readonly string[]).includes(preset) ? preset : null,
     cleanUrl: url.pathname + url.search + url.hash
   };
 }

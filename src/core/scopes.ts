@@ -7,16 +7,12 @@ import { english, type Translate } from './translate';
 
 export const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 
-export type ScopePreset =
-  'earthengine' | 'earthengine-readonly' | 'gemini' | 'cloud';
+import { PRESETS, type Preset } from './names';
+
+export type ScopePreset = Preset;
 export type ScopeChoice = ScopePreset | 'custom';
 
-export const SCOPE_PRESETS: readonly ScopePreset[] = [
-  'earthengine',
-  'earthengine-readonly',
-  'gemini',
-  'cloud'
-];
+export const SCOPE_PRESETS: readonly ScopePreset[] = PRESETS;
 
 const full = (name: string): string => SCOPE_PREFIX + name;
 

@@ -3,24 +3,14 @@
  * so src/core can be tested alone and reused outside JupyterLab.
  */
 
-export type EnvironmentClass = 'local' | 'remote' | 'colab-like';
+import type { EnvironmentClass, SignInMode, SourceName } from './names';
 
-export type SignInMode =
-  | 'loopback'
-  | 'notebook'
-  | 'paste-url'
-  | 'gcloud'
-  | 'ambient'
-  | 'service-account';
-
-export const SIGN_IN_MODES: readonly SignInMode[] = [
-  'loopback',
-  'notebook',
-  'paste-url',
-  'gcloud',
-  'ambient',
-  'service-account'
-];
+export {
+  SIGN_IN_MODES,
+  type EnvironmentClass,
+  type SignInMode,
+  type SourceName
+} from './names';
 
 export interface ModeAvailability {
   available: boolean;
@@ -66,8 +56,6 @@ export interface CredentialProblem {
   code: string;
   message: string;
 }
-
-export type SourceName = 'earthengine' | 'adc' | 'env' | 'metadata';
 
 /** When and how this extension issued a stored sign-in (never a secret). */
 export interface CredentialIssue {

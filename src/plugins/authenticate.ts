@@ -4,24 +4,12 @@ import type {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
-import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import {
-  AuthClient,
-  credentialEvents,
-  ProjectsClient,
-  type CustomClientInfo
-} from '../api';
-import type { EnvironmentReport } from '../core';
-import { deriveStatus, reauthChoice } from '../core/status';
+import { reauthChoice } from '../core/status';
+import { IGoogleAuth } from '../tokens';
 import { AuthPanel, credentialsFit } from '../widgets/auth/AuthPanel';
 import { openConsentTab } from '../widgets/auth/consentTab';
-import {
-  DEFAULT_PANEL_SETTINGS,
-  readPanelSettings,
-  type IPanelSettings
-} from '../widgets/auth/settings';
 import type { ISignInForm } from '../widgets/auth/form';
 import { attachBelowActiveCell } from '../widgets/attach';
 import { googleIcon } from '../widgets/icons';
@@ -30,8 +18,6 @@ export const CommandIDs = {
   authenticate: 'google-auth:authenticate',
   reauthenticate: 'google-auth:reauthenticate'
 } as const;
-
-const PLUGIN_ID = 'jupyterlab-google-auth:plugin';
 
 /** One open panel per notebook: a second click focuses it instead of stacking another. */
 const openPanels = new WeakMap<NotebookPanel, AuthPanel>();
@@ -42,70 +28,27 @@ const openPanels = new WeakMap<NotebookPanel, AuthPanel>();
  * Google's consent page itself (see consentTab.ts) and the panel says what is happening.
  */
 export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
-  id: PLUGIN_ID,
+  id: 'jupyterlab-google-auth:authenticate',
   description:
     'Google sign-in for notebooks: the Authenticate button and the auth panel.',
   autoStart: true,
-  requires: [INotebookTracker],
-  optional: [ICommandPalette, ITranslator, ISettingRegistry],
+  requires: [IGoogleAuth, INotebookTracker],
+  optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     tracker: INotebookTracker,
     palette: ICommandPalette | null,
-    translator: ITranslator | null,
-    registry: ISettingRegistry | null
+    translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new AuthClient();
-    const projects = new ProjectsClient();
-    let settings: IPanelSettings = DEFAULT_PANEL_SETTINGS;
     /**
      * Whether credentials fit, as last heard: the click must decide at once whether to open
-     * a tab (a pop-up opens only inside the click). null = not known yet: open it, and close
-     * it should the server answer "already signed in".
+     * a tab (a pop-up opens only inside the click). Not known yet: open it, and close it
+     * should the server answer "already signed in".
      */
-    let fits: boolean | null = null;
-    const learnFit = () =>
-      void projects.credentials().then(
-        report => (fits = credentialsFit(deriveStatus(report))),
-        () => (fits = null)
-      );
-    /**
-     * The environment and the custom client, heard once after start-up, so the click's
-     * sign-in starts without waiting for the environment probe (hundreds of ms).
-     */
-    const known: {
-      environment?: EnvironmentReport;
-      customClient?: CustomClientInfo | null;
-    } = {};
-    const learnEnvironment = () => {
-      void client.environment(window.location.origin).then(
-        environment => (known.environment = environment),
-        () => undefined
-      );
-      void client.customClient().then(
-        info => (known.customClient = info),
-        () => undefined
-      );
-    };
-    credentialEvents.changed.connect(learnFit);
-    credentialEvents.changed.connect(learnEnvironment);
-    // After start-up, never during it: small requests, off the critical path.
-    void app.restored.then(() => {
-      learnFit();
-      learnEnvironment();
-    });
-    if (registry) {
-      void app.restored
-        .then(() => registry.load(PLUGIN_ID))
-        .then(loaded => {
-          const apply = () =>
-            (settings = readPanelSettings(loaded.composite as any));
-          apply();
-          loaded.changed.connect(apply);
-        })
-        .catch(() => undefined); // defaults stay
-    }
+    const fits = () =>
+      service.credentials === null ? null : credentialsFit(service.status);
 
     /** Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit. */
     const open = (force: boolean, initialForm: Partial<ISignInForm> = {}) => {
@@ -114,7 +57,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         return;
       }
       const start =
-        settings.openConsentAutomatically && (force || fits !== true);
+        service.settings.openConsentAutomatically && (force || fits() !== true);
       // Synchronously, inside the click: the tab Google's page will load into.
       const tab = start
         ? openConsentTab(trans.__('Opening Google sign-in…'))
@@ -131,17 +74,9 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         return;
       }
       const widget = new AuthPanel(
-        client,
+        service,
         trans,
-        window.location.origin,
-        {
-          settings,
-          force,
-          start,
-          consentTab: tab,
-          projects,
-          known: { ...known }
-        },
+        { force, start, consentTab: tab },
         initialForm
       );
       openPanels.set(panel, widget);

@@ -5,13 +5,11 @@ import type {
 import type { ISessionContext } from '@jupyterlab/apputils';
 import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
-import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { AuthClient, ProjectsClient } from '../api';
 import { SIGNIN_MIME_TYPE } from '../core';
-import { booleanSetting } from '../kernel/setting';
 import { evaluateSilently } from '../kernel/silent';
+import { IGoogleAuth } from '../tokens';
 import { SignInOutput } from '../widgets/cell/SignInOutput';
 
 /** Routes ee.Authenticate() in the kernel to the panel (jupyterlab_google_auth/kernel). */
@@ -31,41 +29,31 @@ export const cellRoutePlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Shows the sign-in panel in cell outputs and routes ee.Authenticate() to it.',
   autoStart: true,
-  requires: [IRenderMimeRegistry, INotebookTracker],
-  optional: [ISettingRegistry, ITranslator],
+  requires: [IGoogleAuth, IRenderMimeRegistry, INotebookTracker],
+  optional: [ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     rendermime: IRenderMimeRegistry,
     tracker: INotebookTracker,
-    settingRegistry: ISettingRegistry | null,
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new AuthClient();
-    const projects = new ProjectsClient();
     rendermime.addFactory(
       {
         // Safe: it shows only this extension's panel; a saved (untrusted) output gets a note.
         safe: true,
         mimeTypes: [SIGNIN_MIME_TYPE],
         defaultRank: 0,
-        createRenderer: () =>
-          new SignInOutput({
-            client,
-            projects,
-            trans,
-            origin: window.location.origin
-          })
+        createRenderer: () => new SignInOutput({ service, trans })
       },
       0
     );
 
-    const enabled = booleanSetting(settingRegistry, 'routeEeAuthenticate');
-
     const install = async (panel: NotebookPanel, context: ISessionContext) => {
-      await enabled.ready;
+      await service.settingsLoaded;
       const kernel = context.session?.kernel;
-      if (!enabled.value || !kernel) {
+      if (!service.settings.routeEeAuthenticate || !kernel) {
         return;
       }
       const answer = await evaluateSilently(kernel, INSTALL);

@@ -6,8 +6,8 @@ import { ICommandPalette, showErrorMessage } from '@jupyterlab/apputils';
 import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { ProjectsClient } from '../api';
 import { eeInitializeCode, type SetProjectResult } from '../core/projects';
+import { IGoogleAuth } from '../tokens';
 import { CommandIDs as ProjectCommands } from './projects';
 
 export const CommandIDs = {
@@ -23,20 +23,20 @@ export const insertCellPlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Insert an ee.Initialize(project=...) cell with the chosen project.',
   autoStart: true,
-  requires: [INotebookTracker],
+  requires: [IGoogleAuth, INotebookTracker],
   optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     tracker: INotebookTracker,
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new ProjectsClient();
 
     const projectForEe = async (): Promise<string | null> => {
       try {
-        const report = await client.credentials();
+        const report = await service.api.projects.credentials();
         if (report.projects?.earthengine) {
           return report.projects.earthengine;
         }

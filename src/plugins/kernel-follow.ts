@@ -5,17 +5,11 @@ import type {
 import { Notification } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import type { Kernel } from '@jupyterlab/services';
-import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { credentialEvents, ProjectsClient } from '../api';
-import { booleanSetting } from '../kernel/setting';
+import { KERNEL_FOLLOWED, LatestRunner, type ChangeCause } from '../core';
 import { evaluateSilently, pyLiteral } from '../kernel/silent';
-
-/** The events after which kernels must see the new credentials or project. */
-const FOLLOWED = new Set(['flow-succeeded', 'project-set', 'signed-out']);
-/** A sign-in that also sets a project raises two events in a row: follow once. */
-const DEBOUNCE_MS = 400;
+import { IGoogleAuth } from '../tokens';
 
 interface IFollowAnswer {
   touched?: boolean;
@@ -34,17 +28,15 @@ export const kernelFollowPlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Re-initialises Earth Engine in running kernels after sign-in or project changes.',
   autoStart: true,
-  requires: [INotebookTracker],
-  optional: [ISettingRegistry, ITranslator],
+  requires: [IGoogleAuth, INotebookTracker],
+  optional: [ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     tracker: INotebookTracker,
-    settingRegistry: ISettingRegistry | null,
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const projects = new ProjectsClient();
-    const enabled = booleanSetting(settingRegistry, 'followCredentials');
 
     const kernels = (): Kernel.IKernelConnection[] => {
       const seen = new Map<string, Kernel.IKernelConnection>();
@@ -57,21 +49,22 @@ export const kernelFollowPlugin: JupyterFrontEndPlugin<void> = {
       return [...seen.values()];
     };
 
+    /**
+     * One follow-up with the service's newest state (read when it starts, never carried by
+     * the change that asked for it).
+     */
     const follow = async () => {
-      await enabled.ready;
+      await service.settingsLoaded;
       const running = kernels();
-      if (!enabled.value || running.length === 0) {
+      const report = service.credentials;
+      if (!service.settings.followCredentials || running.length === 0) {
         return;
       }
-      let project: string | null = null;
-      let signedIn = false;
-      try {
-        const report = await projects.credentials();
-        signedIn = report.used_by.earthengine !== null;
-        project = report.projects?.earthengine ?? null;
-      } catch {
+      if (!report) {
         return; // the server is unreachable; kernels keep what they have
       }
+      const signedIn = report.used_by.earthengine !== null;
+      const project = report.projects?.earthengine ?? null;
       const expression =
         "__import__('jupyterlab_google_auth.kernel', fromlist=['follow'])" +
         `.follow(project=${pyLiteral(project)}, signed_in=${signedIn ? 'True' : 'False'})`;
@@ -115,18 +108,14 @@ export const kernelFollowPlugin: JupyterFrontEndPlugin<void> = {
       });
     };
 
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    credentialEvents.changed.connect((_, reason) => {
-      if (!FOLLOWED.has(reason)) {
-        return;
+    // Changes coalesce and the newest state wins: a follow-up asked for while another runs
+    // waits for it, then runs once with the state as it is then. Kernels run requests in
+    // order, so an older project can never land after a newer one.
+    const runner = new LatestRunner(follow);
+    service.changed.connect((_, cause: ChangeCause) => {
+      if (KERNEL_FOLLOWED.has(cause.kind)) {
+        void runner.request();
       }
-      if (timer !== null) {
-        clearTimeout(timer);
-      }
-      timer = setTimeout(() => {
-        timer = null;
-        void follow();
-      }, DEBOUNCE_MS);
     });
   }
 };

@@ -5,7 +5,7 @@ import type {
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { credentialEvents, ProjectsClient } from '../api';
+import { IGoogleAuth } from '../tokens';
 import { showProjectSelector } from '../widgets/projects/dialog';
 
 export const CommandIDs = {
@@ -24,22 +24,23 @@ export const projectsPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-google-auth:projects',
   description: 'The Google Cloud project selector.',
   autoStart: true,
+  requires: [IGoogleAuth],
   optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new ProjectsClient();
 
     app.commands.addCommand(CommandIDs.selectProject, {
       label: trans.__('Google: Select project'),
       caption: trans.__('Choose the project ee and Google Cloud clients bill'),
       execute: async () => {
-        const outcome = await showProjectSelector(client, trans);
+        // The service's client: the choice reaches every view and kernel through its door.
+        const outcome = await showProjectSelector(service.api.projects, trans);
         if (outcome.result) {
-          credentialEvents.emit('project-set');
           const where = outcome.result.files
             .map(f => f.target ?? f.path)
             .join(', ');

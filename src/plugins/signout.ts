@@ -12,7 +12,7 @@ import {
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import { credentialEvents, ProjectsClient } from '../api';
+import { IGoogleAuth } from '../tokens';
 import { revokeErrorText, type SignOutResult } from '../core/projects';
 
 export const CommandIDs = {
@@ -25,14 +25,15 @@ export const signOutPlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Revoke the Google sign-in and move its credential files to backups.',
   autoStart: true,
+  requires: [IGoogleAuth],
   optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new ProjectsClient();
 
     app.commands.addCommand(CommandIDs.signOut, {
       label: trans.__('Google: Sign out'),
@@ -57,13 +58,11 @@ export const signOutPlugin: JupyterFrontEndPlugin<void> = {
         }
         let result: SignOutResult;
         try {
-          result = await client.signOut(true);
+          // Through the service: every view and kernel hears of it, even of a failure.
+          result = await service.api.projects.signOut(true);
         } catch (error) {
           await showErrorMessage(trans.__('Sign out failed'), error as Error);
           return null;
-        } finally {
-          // Even a failure may have moved some files: let every view look again.
-          credentialEvents.emit('signed-out');
         }
         await report(result, trans);
         return result;

@@ -7,11 +7,10 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { credentialEvents, ProjectsClient } from '../api';
-import { StatusItem } from '../widgets/status/StatusItem';
 import { signInAgain } from '../core/status';
+import { IGoogleAuth } from '../tokens';
 import { showStatusDialog } from '../widgets/status/dialog';
-import { StatusModel } from '../widgets/status/model';
+import { StatusItem } from '../widgets/status/StatusItem';
 import { CommandIDs as ProjectCommands } from './projects';
 
 export const CommandIDs = {
@@ -27,33 +26,21 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-google-auth:status',
   description: 'Google account and project in the status bar, kept up to date.',
   autoStart: true,
+  requires: [IGoogleAuth],
   optional: [IStatusBar, INotebookTracker, ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
+    service: IGoogleAuth,
     statusBar: IStatusBar | null,
     tracker: INotebookTracker | null,
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
-    const client = new ProjectsClient();
-    const model = new StatusModel(client, {
-      translate: trans.__.bind(trans)
-    });
-
-    // Fresh after a flow, a project change or a sign-out; and when the user comes back from
-    // another tab or window, where they may have run gcloud or ee.Authenticate().
-    credentialEvents.changed.connect(() => void model.refresh());
-    window.addEventListener('focus', () => model.refreshOnFocus());
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') {
-        model.refreshOnFocus();
-      }
-    });
-
     const activate = () => {
       // A sign-in Google ended: the status dialog, whose one action is "Sign in again".
-      const ended = model.report ? signInAgain(model.report) : null;
+      const report = service.credentials;
+      const ended = report ? signInAgain(report) : null;
       const id =
         !ended && app.commands.hasCommand(ProjectCommands.selectProject)
           ? ProjectCommands.selectProject
@@ -63,13 +50,13 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
 
     if (statusBar) {
       statusBar.registerStatusItem('jupyterlab-google-auth:status', {
-        item: new StatusItem(model, activate),
+        item: new StatusItem(service, activate),
         align: 'left',
         rank: 50
       });
     } else if (tracker) {
       tracker.widgetAdded.connect((_, panel) => {
-        const item = new StatusItem(model, activate);
+        const item = new StatusItem(service, activate);
         item.addClass('jp-GoogleAuth-toolbarStatus');
         panel.toolbar.addItem('google-auth-status', item);
       });
@@ -80,8 +67,8 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Every credential source on the kernel host'),
       execute: async () => {
         try {
-          await model.refresh();
-          const report = model.report ?? (await client.credentials());
+          await service.refresh();
+          const report = await service.api.projects.credentials();
           await showStatusDialog(report, trans, again => {
             // The same mode and preset; the panel opens in the current notebook.
             void app.commands.execute('google-auth:reauthenticate', {

@@ -1,13 +1,10 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import {
-  credentialEvents,
-  GoogleAuthApiError,
-  type IAuthClient
-} from '../../api';
-import type { EnvironmentReport, FlowView } from '../../core';
+import { GoogleAuthApiError, type IAuthClient } from '../../api';
+import type { ChangeCause, EnvironmentReport, FlowView } from '../../core';
 import { AuthPanel } from '../auth/AuthPanel';
+import { serviceFor } from './service';
 
 const trans = nullTranslator.load('jupyterlab_google_auth');
 
@@ -97,7 +94,7 @@ describe('AuthPanel', () => {
 
   function open(report?: EnvironmentReport) {
     client = fakeClient(report);
-    panel = new AuthPanel(client, trans, 'http://localhost:8888', {
+    panel = new AuthPanel(serviceFor(client), trans, {
       pollInterval: 20
     });
     Widget.attach(panel, document.body);
@@ -246,11 +243,13 @@ describe('AuthPanel', () => {
     ).toBe(false);
   });
 
-  it('notices a loopback flow ending by itself, and says so to the status item', async () => {
-    open();
-    const events: string[] = [];
-    const listener = (_: unknown, reason: string) => events.push(reason);
-    credentialEvents.changed.connect(listener);
+  it('notices a loopback flow ending by itself, and says so to every view', async () => {
+    client = fakeClient();
+    const service = serviceFor(client);
+    panel = new AuthPanel(service, trans, { pollInterval: 20 });
+    Widget.attach(panel, document.body);
+    const events: ChangeCause[] = [];
+    service.changed.connect((_, cause) => events.push(cause));
     client.startFlow.mockResolvedValue(
       flow({ mode: 'loopback', expects: 'callback' })
     );
@@ -265,8 +264,10 @@ describe('AuthPanel', () => {
     (await waitFor(() => $(panel, '.jp-GoogleAuth-signIn'))).click();
     await waitFor(() => $(panel, '.jp-GoogleAuth-success'));
     expect($(panel, '.jp-GoogleAuth-paste')).toBeNull();
-    expect(events).toContain('flow-succeeded');
-    credentialEvents.changed.disconnect(listener);
+    await waitFor(() => events.some(e => e.kind === 'signed-in'));
+    expect(events.filter(e => e.kind === 'signed-in')).toEqual([
+      { kind: 'signed-in', mode: 'loopback' }
+    ]);
   });
 
   it('cancels its pending flow when closed', async () => {
@@ -395,7 +396,7 @@ describe('AuthPanel', () => {
       flow({ mode: 'loopback', expects: 'callback' })
     );
     const tab = { go: jest.fn().mockReturnValue(true), close: jest.fn() };
-    panel = new AuthPanel(client, trans, 'http://localhost:8888', {
+    panel = new AuthPanel(serviceFor(client), trans, {
       pollInterval: 20,
       start: true,
       consentTab: tab
@@ -423,7 +424,7 @@ describe('AuthPanel', () => {
       scopes: []
     });
     const tab = { go: jest.fn(), close: jest.fn() };
-    panel = new AuthPanel(client, trans, 'http://localhost:8888', {
+    panel = new AuthPanel(serviceFor(client), trans, {
       start: true,
       consentTab: tab
     });
@@ -466,7 +467,7 @@ describe('AuthPanel', () => {
       used_by: { earthengine: 'earthengine', google_auth: null },
       projects: { earthengine: 'ee-alice', google_auth: null }
     });
-    panel = new AuthPanel(client, trans, 'http://localhost:8888');
+    panel = new AuthPanel(serviceFor(client), trans);
     Widget.attach(panel, document.body);
     const who = await waitFor(() => $(panel, '.jp-GoogleAuth-who'));
     expect(who.textContent).toContain('alice@example.com');

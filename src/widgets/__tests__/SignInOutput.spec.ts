@@ -4,6 +4,7 @@ import { Widget } from '@lumino/widgets';
 
 import type { CellOutcome, IAuthClient } from '../../api';
 import { SIGNIN_MIME_TYPE } from '../../core';
+import { serviceFor } from './service';
 import { formFor, SignInOutput } from '../cell/SignInOutput';
 
 const trans = nullTranslator.load('jupyterlab_google_auth');
@@ -58,10 +59,8 @@ describe('SignInOutput', () => {
   beforeEach(() => {
     reports = [];
     output = new SignInOutput({
-      client: client(),
-      projects: { setProject: jest.fn() },
+      service: serviceFor(client()),
       trans,
-      origin: 'http://localhost:8888',
       report: async (id, body) => {
         reports.push([id, body]);
       }
@@ -117,10 +116,8 @@ describe('SignInOutput', () => {
       pending({ expires_at: Date.now() / 1000 - 1 })
     ]) {
       const fresh = new SignInOutput({
-        client: client(),
-        projects: { setProject: jest.fn() },
+        service: serviceFor(client()),
         trans,
-        origin: 'http://localhost:8888',
         report: async (id, body) => {
           reports.push([id, body]);
         }

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { GoogleAuthNetworkError } from '../../api/errors';
 import { deriveStatus } from '../../core/status';
 import { StatusItem, StatusView } from '../status/StatusItem';
-import { StatusModel } from '../status/model';
+import { GoogleAuthService } from '../../service/GoogleAuthService';
 import { aliceReport } from './fakeApi';
 import { click, press, render, settle } from './render';
 
@@ -50,33 +50,38 @@ describe('StatusView', () => {
   });
 });
 
-describe('StatusModel and StatusItem', () => {
-  it('refreshes on demand, shares one answer, and reports a failure', async () => {
+describe('StatusItem over the service', () => {
+  it('renders the service’s status, skips a refresh on focus right after an answer, and reports a failure', async () => {
     const api = { credentials: jest.fn().mockResolvedValue(aliceReport) };
-    const model = new StatusModel(api, { auto: false });
-    const item = new StatusItem(model, () => undefined);
+    const service = new GoogleAuthService({
+      auth: {} as any,
+      projects: api as any,
+      origin: 'http://localhost:8888',
+      safetyPollMs: 0
+    });
+    const item = new StatusItem(service, () => undefined);
     document.body.appendChild(item.node);
     item.update();
     await settle();
     expect(item.node.textContent).toBe('Google: …');
 
-    await act(() => model.refresh());
+    await act(() => service.refresh());
     await settle();
     expect(api.credentials).toHaveBeenCalledTimes(1);
     expect(item.node.textContent).toBe('alice@example.com · ee-alice');
 
     // Focus right after an answer does not ask again.
-    model.refreshOnFocus();
+    service.refreshOnFocus();
     await settle();
     expect(api.credentials).toHaveBeenCalledTimes(1);
 
     api.credentials.mockRejectedValueOnce(new GoogleAuthNetworkError('down'));
-    await act(() => model.refresh());
+    await act(() => service.refresh());
     await settle();
-    expect(model.status.state).toBe('unavailable');
+    expect(service.status.state).toBe('unavailable');
     expect(item.node.querySelector('.jp-mod-warning')).not.toBeNull();
 
     act(() => item.dispose());
-    model.dispose();
+    service.dispose();
   });
 });

@@ -5,15 +5,12 @@ import {
   ReactWidget,
   ToolbarButtonComponent
 } from '@jupyterlab/ui-components';
+import { Signal, type ISignal } from '@lumino/signaling';
 import * as React from 'react';
 
-import {
-  credentialEvents,
-  type CustomClientInfo,
-  type IAuthClient
-} from '../../api';
+import type { IAuthClient } from '../../api';
 import type { IProjectsApi } from '../../api/projects';
-import type { SetProjectResult } from '../../core/projects';
+import type { IGoogleAuth } from '../../tokens';
 import { deriveStatus, type Status } from '../../core/status';
 import {
   clientsFor,
@@ -23,18 +20,17 @@ import {
   modeOptions,
   offeredScopeChoices,
   preselectMode,
+  sectionStartsOpen,
   SIGN_IN_MODES,
-  type ApiErrorBody,
-  type CredentialsReport,
+  type ChangeCause,
   type EnvironmentReport,
   type FlowMode,
   type ScopeChoice,
   type SignInMode
 } from '../../core';
 import { openConsentTab, type IConsentTab } from './consentTab';
-import { Disclosure } from './Disclosure';
+import { Disclosure, type ISections } from './Disclosure';
 import { ProjectStep } from './ProjectStep';
-import { DEFAULT_PANEL_SETTINGS, type IPanelSettings } from './settings';
 import { SignedInView } from './SignedInView';
 import { toErrorBody } from './errors';
 import { readJsonFile } from './files';
@@ -55,7 +51,6 @@ import { EnvironmentView } from './EnvironmentView';
 
 /** How a panel is opened; every field is optional (the cell route passes only some). */
 export interface IAuthPanelOptions extends IFlowControllerOptions {
-  settings?: IPanelSettings;
   /** Sign in even when valid credentials already fit (Re-authenticate). */
   force?: boolean;
   /**
@@ -64,16 +59,8 @@ export interface IAuthPanelOptions extends IFlowControllerOptions {
    */
   start?: boolean;
   consentTab?: IConsentTab | null;
-  /** The project routes, for the "choose your project" step after a sign-in. */
-  projects?: IProjectsApi;
-  /**
-   * What the opener already heard from the server: the pending start uses it at once
-   * instead of waiting for the environment probe (the panel still asks again).
-   */
-  known?: {
-    environment?: EnvironmentReport;
-    customClient?: CustomClientInfo | null;
-  };
+  /** Ask for the project once signed in, also when no sign-in was needed (the cell route). */
+  askProject?: boolean;
 }
 
 /** Credentials the libraries will use and that need no new sign-in. */
@@ -89,68 +76,71 @@ export function credentialsFit(status: Status | null): boolean {
   );
 }
 
-/** What the server told the panel. */
-interface IServerState {
-  environment?: EnvironmentReport;
-  credentials?: CredentialsReport;
-  loadError?: ApiErrorBody;
-}
-
 /**
  * The inline auth panel shown below the active cell. It lives outside the notebook model,
  * so nothing of it is saved in the .ipynb. Closing it cancels its pending sign-in.
  */
 export class AuthPanel extends ReactWidget {
   constructor(
-    private readonly client: IAuthClient,
+    private readonly service: IGoogleAuth,
     private readonly trans: TranslationBundle,
-    private readonly origin: string,
     options: IAuthPanelOptions = {},
     /** The form's first choices (the cell route passes the kernel's preset, scopes, files). */
     initialForm: Partial<ISignInForm> = {}
   ) {
     super();
-    this.settings = options.settings ?? DEFAULT_PANEL_SETTINGS;
-    const preset = this.settings.defaultPreset;
+    this.client = service.api.auth;
+    this.projects = service.api.projects;
+    const { settings, memory } = service;
+    const preset = settings.defaultPreset;
     this.form = {
       ...INITIAL_FORM,
       scopeChoice: preset,
-      targets: this.settings.defaultTargets ?? defaultTargets(preset),
-      mode: rememberedMode(),
+      targets: settings.defaultTargets ?? defaultTargets(preset),
+      mode: SIGN_IN_MODES.find(m => m === memory.mode) ?? null,
       ...initialForm
     };
     this._force = options.force ?? false;
-    this.projects = options.projects ?? null;
+    this.askProject = options.askProject ?? false;
     this.pendingStart = options.start
       ? { tab: options.consentTab ?? null }
       : null;
-    const known = options.known ?? {};
-    if (known.environment) {
-      this.server = { environment: known.environment };
-    }
-    if (known.customClient !== undefined) {
-      this.customClient = { ...this.customClient, info: known.customClient };
-      this.customClientKnown = true;
-    }
+    // Where the keyboard was before the panel took it: it goes back there on close.
+    this.opener =
+      document.activeElement instanceof HTMLElement
+        ? document.activeElement
+        : null;
     this.addClass('jp-GoogleAuth-panel');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', trans.__('Google sign-in'));
-    // Clicks and keys here are the panel's, not the notebook's: see onKeydownCapture.
+    // The panel sits inside a notebook: JupyterLab's shortcuts (Enter edits a cell, arrows
+    // move between cells) must not take its keys. Lumino skips every shortcut whose target
+    // is inside an element with this attribute, so the panel's controls keep their keys.
+    this.node.setAttribute('data-lm-suppress-shortcuts', 'true');
+    // Clicks here are the panel's, not the notebook's (no cell selection or drag).
     this.node.addEventListener('mousedown', stopPropagation);
-    window.addEventListener('keydown', this.onKeydownCapture, true);
-    this.flow = new FlowController(client, {
+    this.node.addEventListener('keydown', this.onKeydown);
+    this.flow = new FlowController(this.client, {
       translate: trans.__.bind(trans),
+      onSucceeded: flow =>
+        void service.report({ kind: 'signed-in', mode: flow.mode }),
       ...options
     });
     this.flow.changed.connect(this.onFlowChanged, this);
-    credentialEvents.changed.connect(this.onCredentialsChanged, this);
+    service.changed.connect(this.onServiceChanged, this);
     document.addEventListener('visibilitychange', this.onVisibility);
-    void this.load();
-    this.runPendingStart(); // at once when the opener knew the environment
+    this.applyPolicy();
+    // The service usually knows the environment already (the Authenticate click starts at
+    // once); otherwise the start waits for it.
+    void service.known.then(() => {
+      this.applyPolicy();
+      this.runPendingStart();
+      this.changed();
+    });
+    this.runPendingStart();
   }
 
   readonly flow: FlowController;
-  readonly settings: IPanelSettings;
 
   /**
    * Starts the recommended sign-in now, as the Authenticate click does; `tab` was opened by
@@ -188,34 +178,9 @@ export class AuthPanel extends ReactWidget {
     this.update();
   }
 
-  /** Fetches everything at once; each part shows as soon as it arrives. */
-  async load(refresh = false): Promise<void> {
-    await Promise.all([
-      this.client.environment(this.origin, { refresh }).then(
-        environment => {
-          this.setServer({ environment, loadError: undefined });
-          this.runPendingStart();
-          if (refresh) {
-            // The re-probe may have found other credentials (a metadata server): every view
-            // (this panel's list, the status item) reads them again.
-            credentialEvents.emit('environment-rechecked');
-          }
-        },
-        error => this.setServer({ loadError: toErrorBody(error) })
-      ),
-      this.loadCredentials(),
-      this.client
-        .customClient()
-        .then(
-          info => this.setCustomClient({ info }),
-          () => this.setCustomClient({ info: null })
-        )
-        .then(() => {
-          // Whether paste-url is available depends on it: the pending start waited.
-          this.customClientKnown = true;
-          this.runPendingStart();
-        })
-    ]);
+  /** Asks the server to probe its environment again ("Check again"). */
+  recheck(): Promise<void> {
+    return this.service.recheckEnvironment();
   }
 
   dispose(): void {
@@ -225,17 +190,26 @@ export class AuthPanel extends ReactWidget {
     this.pendingStart?.tab?.close();
     this.pendingStart = null;
     this.flow.dispose(); // cancels a pending flow on the server
-    credentialEvents.changed.disconnect(this.onCredentialsChanged, this);
+    this.service.changed.disconnect(this.onServiceChanged, this);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.node.removeEventListener('mousedown', stopPropagation);
-    window.removeEventListener('keydown', this.onKeydownCapture, true);
+    this.node.removeEventListener('keydown', this.onKeydown);
+    const opener = this.opener;
+    const hadFocus = this.node.contains(document.activeElement);
     super.dispose();
+    if (hadFocus && opener?.isConnected && isInView(opener)) {
+      opener.focus({ preventScroll: true });
+    }
   }
 
   protected render(): JSX.Element {
-    const { trans, flow } = this;
-    const { environment, credentials, loadError } = this.server;
-    const open = (id: 'why') => this.settings.openSections.includes(id);
+    const { trans } = this;
+    const {
+      environment,
+      credentials,
+      environmentError: loadError
+    } = this.service;
+    const sections = this.sections;
     return (
       <div className="jp-GoogleAuth-body">
         <header className="jp-GoogleAuth-header">
@@ -257,31 +231,30 @@ export class AuthPanel extends ReactWidget {
         {loadError && (
           <div className="jp-GoogleAuth-error" role="alert">
             <p>{loadError.message}</p>
-            {loadError.help && <p>{loadError.help}</p>}
-            <Button onClick={() => void this.load(true)}>
+            <Button onClick={() => void this.recheck()}>
               {trans.__('Check again')}
             </Button>
           </div>
         )}
         {environment && this.renderSignIn(environment)}
-        {(flow.state.phase === 'succeeded' || this.projectWanted) &&
-          this.projects && (
-            <ProjectStep
-              api={this.projects}
-              chosen={this.chosenProject}
-              onChosen={result => {
-                this.chosenProject = result;
-                credentialEvents.emit('project-changed');
-                this.changed();
-              }}
-              trans={trans}
-            />
-          )}
+        {this.showsProjectStep() && (
+          <ProjectStep
+            api={this.projects}
+            chosen={this.chosenProject}
+            onChosen={result => {
+              // The service's client already reported the change to every view.
+              this.chosenProject = result.project;
+              this.changed();
+            }}
+            onSkip={this.onSkipProject}
+            trans={trans}
+          />
+        )}
         {environment && (
           <Disclosure
             id="why"
             summary={trans.__('Why this way')}
-            defaultOpen={open('why')}
+            sections={sections}
           >
             <EnvironmentView report={environment} trans={trans} />
             {credentials && (
@@ -294,7 +267,7 @@ export class AuthPanel extends ReactWidget {
               title={trans.__(
                 'Look again for gcloud, the metadata server and the credential files'
               )}
-              onClick={() => void this.load(true)}
+              onClick={() => void this.recheck()}
             >
               {trans.__('Check again')}
             </Button>
@@ -307,7 +280,7 @@ export class AuthPanel extends ReactWidget {
   /** The one line that says where the sign-in stands. */
   private statusLine(): string {
     const { trans, flow } = this;
-    const { environment, loadError } = this.server;
+    const { environment, environmentError: loadError } = this.service;
     if (loadError) {
       return trans.__('Could not ask the server how to sign in.');
     }
@@ -349,19 +322,40 @@ export class AuthPanel extends ReactWidget {
       : trans.__('Not signed in.');
   }
 
+  /**
+   * After a sign-in, or when asked (the signed-in view's "Choose project", the cell route)
+   * while credentials fit; never before a sign-in, never once skipped.
+   */
+  private showsProjectStep(): boolean {
+    if (this.projectSkipped) {
+      return false;
+    }
+    const { phase } = this.flow.state;
+    if (phase === 'succeeded') {
+      return true;
+    }
+    const signedIn =
+      (phase === 'idle' || phase === 'already-signed-in') &&
+      this.service.credentials !== null &&
+      credentialsFit(this.service.status);
+    const lacksProject =
+      this.askProject &&
+      (this.chosenProject !== null || !this.service.status.project);
+    return signedIn && (this.projectWanted || lacksProject);
+  }
+
   /** Valid credentials fit and the user did not ask to sign in anyway. */
   private fits(): boolean {
-    const { credentials } = this.server;
     return (
       !this._force &&
-      credentials !== undefined &&
-      credentialsFit(deriveStatus(credentials, this.trans.__.bind(this.trans)))
+      this.service.credentials !== null &&
+      credentialsFit(this.service.status)
     );
   }
 
   private renderSignIn(environment: EnvironmentReport): JSX.Element {
     const { trans, flow } = this;
-    const { credentials } = this.server;
+    const { credentials } = this.service;
     const idle = flow.state.phase === 'idle';
     const signedIn = idle && this.fits() && credentials;
     return (
@@ -386,7 +380,10 @@ export class AuthPanel extends ReactWidget {
             options={modeOptions(environment, this.modeContext())}
             mode={this.currentMode(environment)}
             form={this.form}
-            customClient={this.customClient}
+            customClient={{
+              ...this.customClient,
+              info: this.service.customClient ?? null
+            }}
             force={this._force}
             client={this.client}
             onChange={changes => this.setForm(changes)}
@@ -394,8 +391,8 @@ export class AuthPanel extends ReactWidget {
             onStart={() => this.startFromClick(this._force)}
             onUploadClient={file => void this.uploadClient(file)}
             onRemoveClient={() => void this.removeClient()}
-            onKeyStored={() => void this.loadCredentials()}
-            openSections={this.settings.openSections}
+            onKeyStored={() => undefined}
+            sections={this.sections}
             trans={trans}
           />
         )}
@@ -418,7 +415,11 @@ export class AuthPanel extends ReactWidget {
         />
         <details className="jp-GoogleAuth-section">
           <summary>{trans.__('Use on another machine')}</summary>
-          <TokenTransfer environment={environment} trans={trans} />
+          <TokenTransfer
+            environment={environment}
+            client={this.service.api.transfer}
+            trans={trans}
+          />
         </details>
       </section>
     );
@@ -427,7 +428,7 @@ export class AuthPanel extends ReactWidget {
   /** A sign-in asked for by a click in the panel: the consent tab opens from that click. */
   private startFromClick(force: boolean): void {
     this._force = force;
-    const { environment } = this.server;
+    const { environment } = this.service;
     const mode = environment ? this.currentMode(environment) : null;
     this.startFlow(isFlowMode(mode) ? this.clickTab(mode) : null);
   }
@@ -435,7 +436,7 @@ export class AuthPanel extends ReactWidget {
   /** Opens the consent tab now, inside the click, unless the user turned that off. */
   private clickTab(mode: FlowMode): IConsentTab | null {
     void mode; // every flow mode has a consent page to open
-    return this.settings.openConsentAutomatically
+    return this.service.settings.openConsentAutomatically
       ? openConsentTab(this.trans.__('Opening Google sign-in…'))
       : null;
   }
@@ -443,11 +444,12 @@ export class AuthPanel extends ReactWidget {
   /** The Authenticate click's sign-in, once the environment says which mode to use. */
   private runPendingStart(): void {
     const pending = this.pendingStart;
-    const { environment } = this.server;
+    const { environment, customClient } = this.service;
+    // Whether paste-url is available depends on the custom client: the start waits for it.
     if (
       !pending ||
       !environment ||
-      !this.customClientKnown ||
+      customClient === undefined ||
       this.isDisposed
     ) {
       return;
@@ -469,7 +471,7 @@ export class AuthPanel extends ReactWidget {
   }
 
   private modeContext(): { customClient: boolean } {
-    return { customClient: this.customClient.info?.configured ?? false };
+    return { customClient: this.service.customClient?.configured ?? false };
   }
 
   private currentMode(environment: EnvironmentReport): SignInMode {
@@ -478,7 +480,7 @@ export class AuthPanel extends ReactWidget {
 
   private startFlow(tab: IConsentTab | null): void {
     // The mode as of now, not as of the last render: a click can beat React's next paint.
-    const { environment } = this.server;
+    const { environment } = this.service;
     const mode = environment ? this.currentMode(environment) : null;
     if (
       isFlowMode(mode) &&
@@ -486,7 +488,7 @@ export class AuthPanel extends ReactWidget {
     ) {
       void this.flow.start(
         buildStartRequest(this.form, mode, {
-          origin: this.origin,
+          origin: this.service.origin,
           force: this._force
         }),
         tab
@@ -501,7 +503,7 @@ export class AuthPanel extends ReactWidget {
     if (isSettled(this.flow.state.phase)) {
       this.flow.reset(); // the last outcome belonged to the mode left behind
     }
-    rememberMode(mode);
+    this.service.rememberMode(mode);
     const only = clientsFor(mode);
     this.setForm({
       mode,
@@ -517,8 +519,7 @@ export class AuthPanel extends ReactWidget {
         this.setCustomClient({ error: parsed.message });
         return;
       }
-      const info = await this.client.uploadCustomClient(parsed.value);
-      this.setCustomClient({ info });
+      await this.client.uploadCustomClient(parsed.value);
       this.setForm({ client: 'custom' });
     } catch (error) {
       const body = toErrorBody(error);
@@ -533,8 +534,7 @@ export class AuthPanel extends ReactWidget {
   private async removeClient(): Promise<void> {
     this.setCustomClient({ busy: true, error: null });
     try {
-      const info = await this.client.removeCustomClient();
-      this.setCustomClient({ info });
+      await this.client.removeCustomClient();
       this.setForm({ client: 'earthengine' });
     } catch (error) {
       this.setCustomClient({ error: toErrorBody(error).message });
@@ -543,57 +543,71 @@ export class AuthPanel extends ReactWidget {
     }
   }
 
-  private loadCredentials(): Promise<void> {
-    return this.client.credentials().then(
-      credentials => this.setServer({ credentials }),
-      error => this.setServer({ loadError: toErrorBody(error) })
-    );
-  }
-
   private onFlowChanged(): void {
     const phase = this.flow.state.phase;
     if (phase !== this.lastPhase) {
       this.lastPhase = phase;
       this.chosenProject = phase === 'succeeded' ? null : this.chosenProject;
+      this.projectSkipped = false;
       this.focusNextStep(); // the paste field, the project search, or a retry
     }
     this.update();
   }
 
-  private onCredentialsChanged(): void {
-    void this.loadCredentials();
+  /** Every view hears every change: the panel follows what happened elsewhere. */
+  private onServiceChanged(_: IGoogleAuth, cause: ChangeCause): void {
+    if (cause.kind === 'signed-out') {
+      // Signed out from the palette, the selector or another panel: this panel's "signed
+      // in" and its project step belong to credentials that are gone.
+      if (isSettled(this.flow.state.phase)) {
+        this.flow.reset();
+      }
+      this.chosenProject = null;
+      this.projectWanted = false;
+      this._force = false;
+    } else if (
+      cause.kind === 'project-set' &&
+      !this.chosenProject &&
+      (this.flow.state.phase === 'succeeded' || this.projectWanted)
+    ) {
+      // Chosen in the selector or a cell while this panel asked for it: the step is done.
+      this.chosenProject = cause.project;
+    } else if (cause.kind === 'environment-rechecked') {
+      this.applyPolicy();
+    }
+    this.changed();
   }
 
-  /**
-   * The panel sits inside a cell, so JupyterLab's command-mode shortcuts (bound on the
-   * document in the capture phase, matching any focused control that is not a text field)
-   * would take its plain keys: arrows in the radio group would move the cell cursor, Enter
-   * on a button would edit the cell. Stopping those keys before the document keeps their
-   * default actions (a radio moves, a button clicks, a form submits); keys with Ctrl, Alt or
-   * Meta still reach JupyterLab (Ctrl+S saves).
-   */
-  private onKeydownCapture = (event: KeyboardEvent): void => {
-    if (
-      event.key === 'Escape' &&
-      event.target instanceof Node &&
-      this.node.contains(event.target)
-    ) {
-      // Escape closes the panel, which cancels its pending sign-in.
+  /** Escape closes the panel, which cancels its pending sign-in. */
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
       event.stopPropagation();
       event.preventDefault();
       this.dispose();
-      return;
-    }
-    if (
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      event.target instanceof Node &&
-      this.node.contains(event.target)
-    ) {
-      event.stopPropagation();
     }
   };
+
+  private onSkipProject = (): void => {
+    this.projectWanted = false;
+    this.projectSkipped = true;
+    this._skipped.emit(undefined);
+    this.changed();
+  };
+
+  /** The sections' starting state and the memory of the user's folding. */
+  private get sections(): ISections {
+    const { service } = this;
+    return {
+      startsOpen: id =>
+        sectionStartsOpen(
+          id,
+          service.settings,
+          service.userSetSections,
+          service.memory
+        ),
+      remember: (id, open) => service.rememberSection(id, open)
+    };
+  }
 
   private onVisibility = (): void => {
     // Back from Google's tab: look at the flow now rather than at the next poll.
@@ -602,20 +616,18 @@ export class AuthPanel extends ReactWidget {
     }
   };
 
-  private setServer(changes: Partial<IServerState>): void {
-    this.server = { ...this.server, ...changes };
-    const policy = changes.environment?.policy;
+  /** The administrator does not offer the form's preset: start from theirs instead. */
+  private applyPolicy(): void {
+    const policy = this.service.environment?.policy;
     if (
       policy &&
       !offeredScopeChoices(policy).includes(this.form.scopeChoice)
     ) {
-      // The administrator does not offer this preset: start from theirs instead.
       this.form = {
         ...this.form,
         ...withScopeChoice(this.form, policy.default_preset as ScopeChoice)
       };
     }
-    this.changed();
   }
 
   private setForm(changes: Partial<ISignInForm>): void {
@@ -623,7 +635,9 @@ export class AuthPanel extends ReactWidget {
     this.changed();
   }
 
-  private setCustomClient(changes: Partial<ICustomClientState>): void {
+  private setCustomClient(
+    changes: Partial<Omit<ICustomClientState, 'info'>>
+  ): void {
     this.customClient = { ...this.customClient, ...changes };
     this.changed();
   }
@@ -634,20 +648,36 @@ export class AuthPanel extends ReactWidget {
     }
   }
 
+  /** The user chose "Skip for now" in the project step (the cell route returns then). */
+  get skipped(): ISignal<this, void> {
+    return this._skipped;
+  }
+
+  private readonly _skipped = new Signal<this, void>(this);
+  private projectSkipped = false;
+  private readonly askProject: boolean;
+  private readonly client: IAuthClient;
+  private readonly projects: IProjectsApi;
+  private readonly opener: HTMLElement | null;
   private _force = false;
-  private server: IServerState = {};
   private form: ISignInForm;
-  private readonly projects: IProjectsApi | null;
   private pendingStart: { tab: IConsentTab | null } | null;
-  private chosenProject: SetProjectResult | null = null;
+  private chosenProject: string | null = null;
   private projectWanted = false;
   private lastPhase = 'idle';
-  private customClientKnown = false;
-  private customClient: ICustomClientState = {
-    info: null,
+  /** The upload's progress and error; the client itself is the service's. */
+  private customClient: Omit<ICustomClientState, 'info'> = {
     busy: false,
     error: null
   };
+}
+
+/** Focus never goes to an element scrolled out of view (the page would jump to it). */
+function isInView(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  return (
+    box.bottom > 0 && box.top < window.innerHeight && box.width + box.height > 0
+  );
 }
 
 /** Where the keyboard goes after each step, first match wins. */
@@ -659,31 +689,6 @@ const NEXT_STEP_SELECTORS = [
   '.jp-GoogleAuth-retry',
   '.jp-GoogleAuth-consentButton'
 ];
-
-const MODE_KEY = 'jupyterlab-google-auth:mode';
-
-/**
- * The mode the user last chose under "Other ways to sign in": Authenticate starts it next
- * time (while it stays available), so a user who needs a paste mode picks it once.
- */
-function rememberedMode(): SignInMode | null {
-  try {
-    const stored = window.localStorage.getItem(MODE_KEY);
-    return SIGN_IN_MODES.includes(stored as SignInMode)
-      ? (stored as SignInMode)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function rememberMode(mode: SignInMode): void {
-  try {
-    window.localStorage.setItem(MODE_KEY, mode);
-  } catch {
-    // Not remembered: the recommendation applies next time.
-  }
-}
 
 function stopPropagation(event: Event): void {
   event.stopPropagation();

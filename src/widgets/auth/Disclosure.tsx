@@ -1,34 +1,27 @@
 import * as React from 'react';
 
-/** The panel's folded sections; `settings.openSections` names those that start open. */
-export type SectionId = 'why' | 'other-ways' | 'options';
+import type { SectionId } from '../../core';
 
-const STORAGE_PREFIX = 'jupyterlab-google-auth:section:';
-
-/** The user's last choice for a section, else the settings' default. */
-function rememberedOpen(id: SectionId, fallback: boolean): boolean {
-  try {
-    const stored = window.localStorage.getItem(STORAGE_PREFIX + id);
-    return stored === null ? fallback : stored === 'open';
-  } catch {
-    return fallback; // storage blocked (privacy mode): the default each time
-  }
-}
+export type { SectionId } from '../../core';
 
 /**
- * A native <details> section (keyboard and screen readers know it) that remembers whether
- * the user left it open, across panels and reloads.
+ * Whether each folded section starts open, and where the user's own folding is remembered
+ * (the service's UI memory; a value set in the settings editor beats it).
  */
+export interface ISections {
+  startsOpen(id: SectionId): boolean;
+  remember(id: SectionId, open: boolean): void;
+}
+
+/** A native <details> section (keyboard and screen readers know it) that remembers its state. */
 export function Disclosure(props: {
   id: SectionId;
   summary: string;
-  defaultOpen: boolean;
+  sections: ISections;
   children: React.ReactNode;
 }): JSX.Element {
-  const { id } = props;
-  const [open, setOpen] = React.useState(() =>
-    rememberedOpen(id, props.defaultOpen)
-  );
+  const { id, sections } = props;
+  const [open, setOpen] = React.useState(() => sections.startsOpen(id));
   return (
     <details
       className="jp-GoogleAuth-section"
@@ -38,14 +31,7 @@ export function Disclosure(props: {
         const now = (event.currentTarget as HTMLDetailsElement).open;
         if (now !== open) {
           setOpen(now);
-          try {
-            window.localStorage.setItem(
-              STORAGE_PREFIX + id,
-              now ? 'open' : 'closed'
-            );
-          } catch {
-            // Not remembered; the section still works.
-          }
+          sections.remember(id, now);
         }
       }}
     >

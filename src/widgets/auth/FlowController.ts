@@ -2,7 +2,7 @@ import type { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 import { Signal, type ISignal } from '@lumino/signaling';
 
-import { credentialEvents, type IAuthClient } from '../../api';
+import type { IAuthClient } from '../../api';
 import {
   explainError,
   flowReducer,
@@ -12,6 +12,7 @@ import {
   isSettled,
   parsePastedInput,
   type FlowAction,
+  type FlowView,
   type PanelFlowState,
   type StartFlowRequest,
   type Translate
@@ -26,6 +27,8 @@ export interface IFlowControllerOptions {
   pollMax?: number;
   /** The language of the messages built here (the panel passes its bundle's `__`). */
   translate?: Translate;
+  /** Told once when a flow succeeds: the panel reports the change through the service. */
+  onSucceeded?: (flow: FlowView) => void;
 }
 
 /**
@@ -182,8 +185,12 @@ export class FlowController implements IDisposable {
     if (this._state === before) {
       return;
     }
-    if (this._state.phase === 'succeeded' && before.phase !== 'succeeded') {
-      credentialEvents.emit('flow-succeeded');
+    if (
+      this._state.phase === 'succeeded' &&
+      before.phase !== 'succeeded' &&
+      this._state.flow
+    ) {
+      this.options.onSucceeded?.(this._state.flow);
     }
     this.watch();
     this._changed.emit(this._state);

@@ -46,7 +46,9 @@ export function FlowStatus(
   React.useEffect(() => {
     // Keyboard users land on the next step as soon as the flow starts: the paste field
     // (which focuses itself) in a paste mode, else the button that opens Google's page.
-    if (!pastes) {
+    // Once Google's page is open (the Authenticate click opened it), the button only opens
+    // a second tab: it is then a quiet fallback and never takes the focus.
+    if (!pastes && !state.consentOpened) {
       consentRef.current?.focus({ preventScroll: true });
     }
   }, [flowId]);
@@ -172,11 +174,17 @@ export function FlowStatus(
         <button
           ref={consentRef}
           type="button"
-          className="jp-Button jp-GoogleAuth-consentButton"
+          className={
+            state.consentOpened
+              ? 'jp-Button jp-mod-minimal jp-GoogleAuth-consentAgain'
+              : 'jp-Button jp-GoogleAuth-consentButton'
+          }
           disabled={exchanging}
           onClick={openConsent}
         >
-          {trans.__('Open Google sign-in')}
+          {state.consentOpened
+            ? trans.__('Open the sign-in page again')
+            : trans.__('Open Google sign-in')}
         </button>
         {/* The address is for a careful user or a blocked pop-up: one click away. */}
         <details className="jp-GoogleAuth-consentUrl">

@@ -1,4 +1,5 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { IProjectsApi } from '../../api/projects';
@@ -12,8 +13,11 @@ import { ProjectSelector } from '../projects/ProjectSelector';
  */
 export function ProjectStep(props: {
   api: IProjectsApi;
-  chosen: SetProjectResult | null;
+  /** The project chosen in this step or elsewhere meanwhile (the selector, a cell). */
+  chosen: string | null;
   onChosen: (result: SetProjectResult) => void;
+  /** "Skip for now": the panel goes on without a project (the cell route returns). */
+  onSkip?: () => void;
   trans: TranslationBundle;
 }): JSX.Element {
   const { trans, chosen } = props;
@@ -27,7 +31,7 @@ export function ProjectStep(props: {
   if (chosen) {
     return (
       <p className="jp-GoogleAuth-projectSet" role="status">
-        {trans.__('Project set: %1.', chosen.project)}
+        {trans.__('Project set: %1.', chosen)}
       </p>
     );
   }
@@ -43,6 +47,16 @@ export function ProjectStep(props: {
         trans={trans}
         onChosen={result => props.onChosen(result)}
       />
+      {props.onSkip && (
+        <Button
+          minimal
+          small
+          className="jp-GoogleAuth-skipProject"
+          onClick={props.onSkip}
+        >
+          {trans.__('Skip for now')}
+        </Button>
+      )}
     </section>
   );
 }

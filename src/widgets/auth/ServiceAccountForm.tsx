@@ -3,7 +3,6 @@ import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { IAuthClient, ServiceAccountStored } from '../../api';
-import { credentialEvents } from '../../api';
 import { explainError, parseJsonText, type ParsedJson } from '../../core';
 import { toErrorBody } from './errors';
 import { FileList } from './FlowResult';
@@ -40,7 +39,6 @@ export function ServiceAccountForm(props: {
       const stored = await props.client.storeServiceAccount(parsed.value);
       setText(''); // the private key leaves the page once stored
       setOutcome({ kind: 'stored', stored });
-      credentialEvents.emit('flow-succeeded');
       props.onStored();
     } catch (error) {
       const body = toErrorBody(error);

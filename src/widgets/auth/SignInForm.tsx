@@ -18,7 +18,7 @@ import {
 import { AmbientView } from './AmbientView';
 import { ClientChooser } from './ClientChooser';
 import { CustomClientUpload } from './CustomClientUpload';
-import { Disclosure, type SectionId } from './Disclosure';
+import { Disclosure, type ISections } from './Disclosure';
 import { formProblem, withScopeChoice, type ISignInForm } from './form';
 import { ModeSelector } from './ModeSelector';
 import { ScopeChooser } from './ScopeChooser';
@@ -47,7 +47,7 @@ export interface ISignInFormProps {
   onRemoveClient: () => void;
   onKeyStored: () => void;
   /** Sections that start open (settings), unless the user left them otherwise. */
-  openSections: SectionId[];
+  sections: ISections;
   trans: TranslationBundle;
 }
 
@@ -103,7 +103,6 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
       trans={trans}
     />
   );
-  const open = (id: SectionId) => props.openSections.includes(id);
 
   // The one action first; everything a careful user may want to change is folded below it.
   return (
@@ -147,7 +146,7 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
         <Disclosure
           id="options"
           summary={trans.__('Options')}
-          defaultOpen={open('options')}
+          sections={props.sections}
         >
           <fieldset className="jp-GoogleAuth-options">
             <legend className="jp-GoogleAuth-visuallyHidden">
@@ -179,7 +178,7 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
       <Disclosure
         id="other-ways"
         summary={trans.__('Other ways to sign in')}
-        defaultOpen={open('other-ways')}
+        sections={props.sections}
       >
         {modes}
       </Disclosure>

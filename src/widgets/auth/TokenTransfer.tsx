@@ -2,12 +2,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import {
-  credentialEvents,
-  TransferClient,
-  type ExportedToken,
-  type ImportedToken
-} from '../../api';
+import type { ExportedToken, ImportedToken, TransferClient } from '../../api';
 import type { EnvironmentReport } from '../../core';
 import { toErrorBody } from './errors';
 
@@ -22,13 +17,10 @@ type Message = { kind: 'error' | 'done'; text: string } | null;
 export function TokenTransfer(props: {
   environment?: EnvironmentReport;
   trans: TranslationBundle;
-  client?: TransferClient;
+  /** The service's client: an import reports its change through the service's door. */
+  client: TransferClient;
 }): JSX.Element {
-  const { trans, environment } = props;
-  const client = React.useMemo(
-    () => props.client ?? new TransferClient(),
-    [props.client]
-  );
+  const { trans, environment, client } = props;
   const id = React.useId();
   const [confirmed, setConfirmed] = React.useState(false);
   const [exported, setExported] = React.useState<ExportedToken | null>(null);
@@ -65,7 +57,6 @@ export function TokenTransfer(props: {
         result.files.length
       )
     });
-    credentialEvents.emit('flow-succeeded');
   };
 
   return (

@@ -2,12 +2,7 @@ import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { PanelLayout, Widget } from '@lumino/widgets';
 
-import {
-  reportCellOutcome,
-  type CellOutcome,
-  type IAuthClient,
-  type IProjectsApi
-} from '../../api';
+import { reportCellOutcome, type CellOutcome } from '../../api';
 import {
   defaultTargets,
   isLive,
@@ -17,15 +12,15 @@ import {
   type ICellSignInRequest,
   type PanelFlowState
 } from '../../core';
+import type { IGoogleAuth } from '../../tokens';
 import { AuthPanel } from '../auth/AuthPanel';
 import type { ISignInForm } from '../auth/form';
 import { cellNote } from './notes';
 
 export interface ISignInOutputOptions {
-  client: IAuthClient;
-  projects: Pick<IProjectsApi, 'setProject'>;
+  /** The shared service: the same settings, state and project step as the toolbar's panel. */
+  service: IGoogleAuth;
   trans: TranslationBundle;
-  origin: string;
   /** Replaceable in tests. */
   report?: (requestId: string, body: CellOutcome) => Promise<void>;
 }
@@ -84,10 +79,17 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
   private showPanel(request: ICellSignInRequest): void {
     this.closePanel();
     this.clear();
-    const { client, trans, origin } = this.options;
-    const panel = new AuthPanel(client, trans, origin, {}, formFor(request));
-    panel.force = request.force;
+    const { service, trans } = this.options;
+    // No project asked for: the panel's project step asks, as after the toolbar's sign-in,
+    // and the kernel waits for it (or for "Skip for now").
+    const panel = new AuthPanel(
+      service,
+      trans,
+      { force: request.force, askProject: !request.project },
+      formFor(request)
+    );
     panel.flow.changed.connect(this.onFlow, this);
+    panel.skipped.connect(this.onSkipped, this);
     panel.disposed.connect(this.onPanelClosed, this);
     this.request = request;
     this.panel = panel;
@@ -121,7 +123,8 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
     const { phase } = state;
     if (phase === 'succeeded' && this.request?.project) {
       // The kernel waits for this project in the files; the server validates and writes it.
-      void this.options.projects
+      // Through the service, so every view and kernel hears of it.
+      void this.options.service.api.projects
         .setProject(this.request.project, false)
         .catch(error =>
           this.report({
@@ -141,6 +144,10 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
           error?.message ?? this.options.trans.__('The sign-in link expired.')
       });
     }
+  }
+
+  private onSkipped(): void {
+    this.report({ outcome: 'skipped' });
   }
 
   private onPanelClosed(): void {

@@ -2,8 +2,8 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { Status } from '../../core/status';
+import type { IGoogleAuth } from '../../tokens';
 import { accountIcon, statusWarningIcon } from './icons';
-import type { StatusModel } from './model';
 
 /** The item's look for one status; a plain function so tests render it without a model. */
 export function StatusView(props: {
@@ -39,28 +39,32 @@ export function StatusView(props: {
 
 /**
  * Account and project for the status bar (or a notebook toolbar, where there is no status
- * bar). Many items can share one model; each re-renders when it changes. The widget reads the
- * model on every render (no React-side copy), so an answer that arrives before the first
- * render is never missed.
+ * bar). Every item renders the shared service's status and redraws on its changes. The
+ * widget reads the service on every render (no React-side copy), so an answer that arrives
+ * before the first render is never missed.
  */
 export class StatusItem extends ReactWidget {
   constructor(
-    private readonly model: StatusModel,
+    private readonly service: Pick<IGoogleAuth, 'status' | 'changed'>,
     private readonly onActivate: () => void
   ) {
     super();
     this.addClass('jp-GoogleAuth-status');
-    model.changed.connect(this.update, this);
+    service.changed.connect(this.onChanged, this);
   }
 
   dispose(): void {
-    this.model.changed.disconnect(this.update, this);
+    this.service.changed.disconnect(this.onChanged, this);
     super.dispose();
   }
 
   protected render(): JSX.Element {
     return (
-      <StatusView status={this.model.status} onActivate={this.onActivate} />
+      <StatusView status={this.service.status} onActivate={this.onActivate} />
     );
+  }
+
+  private onChanged(): void {
+    this.update();
   }
 }

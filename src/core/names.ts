@@ -1,0 +1,59 @@
+/**
+ * The vocabulary shared with the server: modes, presets, targets, clients, environment
+ * classes and flow states. The server defines them once (jupyterlab_google_auth/names.py); a
+ * test (jupyterlab_google_auth/tests/test_names_agree.py) checks that these lists say the same.
+ * Everything else in the front end imports them from here.
+ */
+
+/** Sign-in modes that run a flow (a consent page, then a code or a redirect). */
+export const FLOW_MODES = [
+  'loopback',
+  'notebook',
+  'paste-url',
+  'gcloud'
+] as const;
+export type FlowMode = (typeof FLOW_MODES)[number];
+
+/** Every way the panel can sign in: the flows, the runtime's account and a key upload. */
+export const SIGN_IN_MODES = [
+  ...FLOW_MODES,
+  'ambient',
+  'service-account'
+] as const;
+export type SignInMode = (typeof SIGN_IN_MODES)[number];
+
+export const PRESETS = [
+  'earthengine',
+  'earthengine-readonly',
+  'gemini',
+  'cloud'
+] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** Presets whose sign-in serves Earth Engine (its own file, its project step). */
+export const EARTH_ENGINE_PRESETS: readonly Preset[] = [
+  'earthengine',
+  'earthengine-readonly'
+];
+
+export const TARGETS = ['earthengine', 'adc'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const CLIENTS = ['earthengine', 'custom'] as const;
+export type ClientKind = (typeof CLIENTS)[number];
+
+export const ENVIRONMENT_CLASSES = ['local', 'remote', 'colab-like'] as const;
+export type EnvironmentClass = (typeof ENVIRONMENT_CLASSES)[number];
+
+export const FLOW_STATES = [
+  'pending',
+  'exchanging',
+  'succeeded',
+  'failed',
+  'expired',
+  'cancelled'
+] as const;
+export type FlowState = (typeof FLOW_STATES)[number];
+
+export const SOURCE_NAMES = ['earthengine', 'adc', 'env', 'metadata'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];

@@ -1,0 +1,115 @@
+/**
+ * The API clients the service hands out: reads of shared state answer from the service (one
+ * `GET credentials` per change, whatever the number of views), and every write reports its
+ * change through the service's one door, so no caller can forget to.
+ */
+import {
+  TransferClient,
+  type CustomClientInfo,
+  type IAuthClient,
+  type ImportedToken,
+  type IProjectsApi,
+  type ServiceAccountStored
+} from '../api';
+import type {
+  ChangeCause,
+  CredentialsReport,
+  EnvironmentReport
+} from '../core';
+
+/** What the clients need from the service. */
+export interface IDoor {
+  report(cause: ChangeCause): Promise<void>;
+  /** Reads the credentials again; emits `noticed` only if they differ. */
+  refresh(): Promise<void>;
+  /** The newest credentials report (after any change in flight). */
+  currentCredentials(): Promise<CredentialsReport>;
+  /** The environment for this origin (probed again when `refresh`). */
+  currentEnvironment(refresh: boolean): Promise<EnvironmentReport>;
+  currentCustomClient(): Promise<CustomClientInfo>;
+  /** The server's answer to an upload or removal is the new state: no need to ask again. */
+  customClientIs(info: CustomClientInfo): void;
+}
+
+export function projectsThroughDoor(
+  raw: IProjectsApi,
+  door: IDoor
+): IProjectsApi {
+  return {
+    credentials: () => door.currentCredentials(),
+    listProjects: options => raw.listProjects(options),
+    recentProjects: () => raw.recentProjects(),
+    services: project => raw.services(project),
+    earthEngine: raw.earthEngine
+      ? project => raw.earthEngine!(project)
+      : undefined,
+    setProject: async (project, gcloud) => {
+      let result;
+      try {
+        result = await raw.setProject(project, gcloud);
+      } catch (error) {
+        // A refusal may still have written part (the Earth Engine file, not the quota
+        // project): every view reads what is really there.
+        await door.refresh();
+        throw error;
+      }
+      await door.report({ kind: 'project-set', project: result.project });
+      return result;
+    },
+    signOut: async revoke => {
+      try {
+        return await raw.signOut(revoke);
+      } finally {
+        // Even a failure may have moved some files: every view looks again.
+        await door.report({ kind: 'signed-out' });
+      }
+    }
+  };
+}
+
+export function authThroughDoor(raw: IAuthClient, door: IDoor): IAuthClient {
+  return {
+    environment: (_origin, options = {}) =>
+      door.currentEnvironment(options.refresh ?? false),
+    credentials: () => door.currentCredentials(),
+    startFlow: request => raw.startFlow(request),
+    getFlow: id => raw.getFlow(id),
+    completeFlow: (id, body) => raw.completeFlow(id, body),
+    cancelFlow: id => raw.cancelFlow(id),
+    customClient: () => door.currentCustomClient(),
+    uploadCustomClient: async clientSecret => {
+      const info = await raw.uploadCustomClient(clientSecret);
+      door.customClientIs(info);
+      return info;
+    },
+    removeCustomClient: async () => {
+      const info = await raw.removeCustomClient();
+      door.customClientIs(info);
+      return info;
+    },
+    storeServiceAccount: async (key): Promise<ServiceAccountStored> => {
+      const stored = await raw.storeServiceAccount(key);
+      await door.report({ kind: 'key-stored', account: stored.client_email });
+      return stored;
+    }
+  };
+}
+
+/** Imports write credentials: they report `token-imported` through the door. */
+export class TransferThroughDoor extends TransferClient {
+  constructor(private readonly door: IDoor) {
+    super();
+  }
+
+  async importToken(value: string): Promise<ImportedToken> {
+    const imported = await super.importToken(value);
+    await this.door.report({ kind: 'token-imported' });
+    return imported;
+  }
+
+  async importFromEnvironment(): Promise<ImportedToken> {
+    const imported = await super.importFromEnvironment();
+    await this.door.report({ kind: 'token-imported' });
+    return imported;
+  }
+}

@@ -1,0 +1,80 @@
+import { Token } from '@lumino/coreutils';
+import type { ISignal } from '@lumino/signaling';
+
+import type {
+  CustomClientInfo,
+  IAuthClient,
+  IProjectsApi,
+  TransferClient
+} from './api';
+import type {
+  ChangeCause,
+  CredentialsReport,
+  EnvironmentReport,
+  ISettings,
+  IUiMemory,
+  SectionId
+} from './core';
+import type { Status } from './core/status';
+
+/**
+ * The one source of truth of the front end (docs/ARCHITECTURE.md): the credentials and
+ * environment as last heard from the server, the API clients, the typed settings and the UI
+ * memory. Every plugin and view requires it and renders from it; none fetches state of its
+ * own. Every change goes through its clients (or `report`), which read `GET credentials` once
+ * and then emit `changed` with the cause.
+ */
+export interface IGoogleAuth {
+  /** The browser's origin, which the server needs to choose the loopback redirect. */
+  readonly origin: string;
+
+  /**
+   * The server API. Writes through these clients (a project, a sign-out, a key, an import,
+   * a custom client) report their change themselves; read-only calls are plain.
+   */
+  readonly api: {
+    readonly auth: IAuthClient;
+    readonly projects: IProjectsApi;
+    readonly transfer: TransferClient;
+  };
+
+  /** The last credentials report (null before the first answer or when it failed). */
+  readonly credentials: CredentialsReport | null;
+  /** The status derived from it, for the status bar, the panel and the commands. */
+  readonly status: Status;
+  /** The environment report for this browser's origin (null until known). */
+  readonly environment: EnvironmentReport | null;
+  /** Why the environment could not be read, if it could not. */
+  readonly environmentError: Error | null;
+  /** The custom OAuth client; undefined until known. */
+  readonly customClient: CustomClientInfo | null | undefined;
+  /** Resolves once the environment and the custom client are known (or failed). */
+  readonly known: Promise<void>;
+
+  readonly settings: ISettings;
+  /** Settles once the user's settings are read (or could not be): wait before acting on them. */
+  readonly settingsLoaded: Promise<void>;
+  /** The user set `openSections` in the settings editor (it then beats the memory). */
+  readonly userSetSections: boolean;
+  readonly memory: IUiMemory;
+  rememberSection(id: SectionId, open: boolean): void;
+  rememberMode(mode: string): void;
+
+  /** One signal for every change, with its typed cause; state is updated before it fires. */
+  readonly changed: ISignal<IGoogleAuth, ChangeCause>;
+
+  /**
+   * The one door for changes made outside the clients above (a flow that ended, a kernel's
+   * request): reads the credentials once (coalesced with other changes), then emits.
+   */
+  report(cause: ChangeCause): Promise<void>;
+  /** Probes the environment again ("Check again"). */
+  recheckEnvironment(): Promise<void>;
+  /** Reads the credentials again (focus, visibility); emits `noticed` only when they differ. */
+  refresh(): Promise<void>;
+}
+
+export const IGoogleAuth = new Token<IGoogleAuth>(
+  'jupyterlab-google-auth:IGoogleAuth',
+  'Google sign-in state, clients, settings and changes, shared by every view.'
+);
