@@ -23,7 +23,8 @@ from .credentials.atomic import atomic_write_json
 from .credentials.reading import read_json_file
 from .ids import is_id
 
-OUTCOMES = ("cancelled", "failed")
+# "skipped": signed in, but the user skipped the project step (the kernel returns then).
+OUTCOMES = ("cancelled", "failed", "skipped")
 MAX_MESSAGE_CHARS = 500
 MAX_CODE_CHARS = 64
 

@@ -90,16 +90,21 @@ def authenticate(
     shows the panel in this cell's output and waits until the server has written fitting
     files. ``preset`` is one of ``earthengine`` (default), ``earthengine-readonly``,
     ``gemini``, ``cloud``; or pass ``scopes``. ``targets`` chooses the files (``earthengine``,
-    ``adc``). Raises AuthenticationCancelled (Cancel, closing the panel, or a kernel
+    ``adc``). For Earth Engine, with no ``project`` passed and none in the files, the panel
+    also asks for the project: the call returns once one is set, or without one when the user
+    chooses "Skip for now". Raises AuthenticationCancelled (Cancel, closing the panel, or a kernel
     interrupt), AuthenticationFailed (consent denied, a bad code...) or AuthenticationTimeout.
     """
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ValueError("timeout must be a positive number of seconds.")
     required, watched = _request(preset, scopes, targets)
+    # ee.Initialize() needs a project: with no project= and none in the files, the panel's
+    # project step asks for one, and the cell waits for it (or for "Skip for now").
+    wants_project = project is None and "earthengine" in watched
     paths = resolve_paths()
     if not force:
         found = check(paths, watched, required, project)
-        if found is not None:
+        if found is not None and (found.project or not wants_project):
             return SignInSummary(found.account, found.project, found.targets, True)
 
     before = {t: signature(file_path(paths, t)) for t in watched}
@@ -123,11 +128,12 @@ def authenticate(
         while True:
             fresh = not force or any(signature(file_path(paths, t)) != before[t] for t in watched)
             found = check(paths, watched, required, project) if fresh else None
-            if found is not None:
+            outcome = cell_status.read_outcome(request_id)
+            skipped = outcome is not None and outcome["outcome"] == "skipped"
+            if found is not None and (found.project or not wants_project or skipped):
                 _update(handle, bundle.done(request_id, found))
                 return found
-            outcome = cell_status.read_outcome(request_id)
-            if outcome is not None:
+            if outcome is not None and not skipped:
                 raise _error_from(outcome)
             if time.monotonic() >= deadline:
                 raise AuthenticationTimeout(

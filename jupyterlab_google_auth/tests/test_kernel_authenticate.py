@@ -153,6 +153,30 @@ def test_cancel_and_deny_arrive_through_the_status_file(kernel, runtime, body, n
     assert not path.exists()  # the kernel removes what it has read
 
 
+def test_waits_for_the_project_when_none_is_set(kernel):
+    """ee.Initialize() needs a project: a sign-in without one keeps the cell waiting."""
+    run, _ = start_waiting(
+        kernel, "import jupyterlab_google_auth.kernel as g\nr = g.authenticate()"
+    )
+    write_credentials(project=None)  # the flow wrote the files; the project step is next
+    with pytest.raises(AssertionError, match="no answer"):
+        kernel.collect(run, 1.5)  # still waiting for the project
+    write_credentials(project="ee-alice")  # what PUT project writes
+    assert kernel.collect(run, 30).reply["status"] == "ok"
+    assert kernel.run("print(r.project)").stdout() == "ee-alice\n"
+
+
+def test_signed_in_without_a_project_asks_for_it(kernel):
+    """Credentials that fit but name no project: the panel asks for the project only."""
+    write_credentials(project=None)
+    run, bundle = start_waiting(
+        kernel, "import jupyterlab_google_auth.kernel as g\nr = g.authenticate()"
+    )
+    cell_status.write_outcome(bundle["request_id"], {"outcome": "skipped"})
+    assert kernel.collect(run, 30).reply["status"] == "ok"
+    assert kernel.run("print(r.account, r.project)").stdout() == "None None\n"
+
+
 def test_force_waits_for_a_new_sign_in(kernel):
     write_credentials()
     run, _ = start_waiting(
