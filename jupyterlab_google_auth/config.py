@@ -58,6 +58,12 @@ class GoogleAuth(Configurable):
     ).tag(config=True)
     flow_ttl = Int(600, help="Seconds a sign-in flow stays valid.").tag(config=True)
     max_pending_flows = Int(5, help="Pending sign-in flows allowed at once.").tag(config=True)
+    google_pool_size = Int(
+        8, help="Calls to Google this server waits on at once; more fail at once with 503 busy."
+    ).tag(config=True)
+    google_calls_per_user = Int(
+        4, help="Calls to Google one Jupyter user may have waiting at once."
+    ).tag(config=True)
     http_timeout = Float(
         15.0, help="Seconds a call to a Google endpoint may take before it is reported as slow."
     ).tag(config=True)
@@ -86,6 +92,11 @@ class GoogleAuth(Configurable):
     ).tag(config=True)
     allow_gcloud = Bool(
         True, help="Whether the gcloud sign-in mode is offered when gcloud is installed."
+    ).tag(config=True)
+    allow_token_import = Bool(
+        True,
+        help="Whether users may import credentials exported elsewhere (POST token-import: a "
+        "pasted value, or EARTHENGINE_TOKEN in the server's environment).",
     ).tag(config=True)
     allow_token_export = Bool(
         True,

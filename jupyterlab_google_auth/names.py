@@ -46,6 +46,7 @@ ERROR_CODES = (
     "bad_project",
     "bad_key",
     "bad_client_secret",
+    "web_client",
     "bad_client",
     "bad_scopes",
     "bad_targets",

@@ -41,6 +41,49 @@ def preset_refusal(settings: GoogleAuth, preset: str | None) -> str | None:
     return None
 
 
+# Sign-in modes that can use a custom Desktop client (notebook and gcloud bring their own).
+CUSTOM_CLIENT_MODES = ("loopback", "paste-url")
+
+
+def custom_client_refusal(settings: GoogleAuth) -> str | None:
+    """Why a custom client (upload, or an imported grant of one) is of no use here."""
+    if settings.allowed_modes and not set(CUSTOM_CLIENT_MODES) & set(settings.allowed_modes):
+        return (
+            f"{TURNED_OFF}: no sign-in mode offered here uses a custom OAuth client "
+            "(GoogleAuth.allowed_modes)."
+        )
+    return None
+
+
+def scopes_refusal(settings: GoogleAuth, scopes: list[str]) -> str | None:
+    """Why credentials holding ``scopes`` may not be accepted here (a grant that did not come
+    through the panel: an import). Identity scopes never count."""
+    from .scopes import IDENTITY_SCOPES, PRESETS, normalize
+
+    wanted = {normalize(s) for s in scopes} - set(IDENTITY_SCOPES)
+    if settings.allow_custom_scopes and not settings.allowed_presets:
+        return None
+    offered = [p for p in PRESETS if preset_refusal(settings, p) is None]
+    if any(wanted <= set(PRESETS[p]) for p in offered):
+        return None
+    if settings.allow_custom_scopes:
+        return None
+    return (
+        f"{TURNED_OFF}: these credentials hold scopes beyond the presets offered here "
+        f"({', '.join(offered) or 'none'}; GoogleAuth.allowed_presets, "
+        "GoogleAuth.allow_custom_scopes)."
+    )
+
+
+def import_refusal(settings: GoogleAuth, client_kind: str | None) -> str | None:
+    """Why an import is refused before anything is asked of Google."""
+    if not settings.allow_token_import:
+        return f"{TURNED_OFF} (GoogleAuth.allow_token_import)."
+    if client_kind == "custom":
+        return custom_client_refusal(settings)
+    return None
+
+
 def export_refusal(settings: GoogleAuth) -> str | None:
     if not settings.allow_token_export:
         return f"{TURNED_OFF} (GoogleAuth.allow_token_export)."
@@ -64,4 +107,5 @@ def summary(settings: GoogleAuth) -> dict[str, Any]:
         "allow_custom_scopes": settings.allow_custom_scopes,
         "allow_service_account_keys": settings.allow_service_account_keys,
         "allow_token_export": settings.allow_token_export,
+        "allow_token_import": settings.allow_token_import,
     }

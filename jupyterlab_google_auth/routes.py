@@ -7,8 +7,8 @@ from typing import Any
 from jupyter_server.utils import url_path_join
 
 from .config import GoogleAuth
-from .environment import GcloudProbe, MetadataProbe
 from .flows import CustomClients, FlowRegistry
+from .google_pool import GooglePool
 from .handlers.callback import OAuthCallbackHandler
 from .handlers.cell_requests import CellRequestHandler
 from .handlers.credentials import CredentialsHandler
@@ -25,6 +25,7 @@ from .handlers.projects import (
 from .handlers.service_account import ServiceAccountHandler
 from .handlers.signout import SignOutHandler
 from .handlers.transfer import TokenExportHandler, TokenImportHandler
+from .state import ServerState
 
 NAMESPACE = "google-auth"
 
@@ -52,16 +53,14 @@ ROUTES: list[tuple[str, type]] = [
 def setup_route_handlers(web_app: Any, settings: GoogleAuth) -> None:
     base_url = web_app.settings["base_url"]
     web_app.settings["google_auth"] = settings
-    # Per-server caches (creating them does no I/O; the first request probes).
-    web_app.settings["google_auth_state"] = {
-        "metadata_probe": MetadataProbe(),
-        "gcloud_probe": GcloudProbe(),
-    }
-    # Sign-in flows and the uploaded client live in this server's memory only.
+    # Per-server state (creating it does no I/O; the first request probes). Sign-in flows and
+    # the uploaded client live in this server's memory only.
     custom_clients = CustomClients()
-    web_app.settings["google_auth_state"]["custom_client"] = custom_clients
-    web_app.settings["google_auth_state"]["flows"] = FlowRegistry(
-        settings, base_url, custom_clients
+    google = GooglePool(settings.google_pool_size, settings.google_calls_per_user)
+    web_app.settings["google_auth_state"] = ServerState(
+        flows=FlowRegistry(settings, base_url, custom_clients, google),
+        custom_client=custom_clients,
+        google=google,
     )
     handlers = [(url_path_join(base_url, NAMESPACE, path), cls) for path, cls in ROUTES]
     web_app.add_handlers(".*$", handlers)

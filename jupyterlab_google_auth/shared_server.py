@@ -51,3 +51,15 @@ def hide_accounts(report: dict[str, Any], signed_in_here: Iterable[str]) -> dict
             source["account"] = None
             source["hidden"] = "The account is hidden: these are the server owner's credentials."
     return report
+
+
+def owners_credentials_refusal(username: str | None, what: str) -> str | None:
+    """Why a visitor may not ``what`` (export, sign out, revoke): the credentials are the
+    owner's. None on a server of one's own."""
+    who = visitor(username)
+    if who is None:
+        return None
+    return (
+        f"The credentials on this server are {who}'s: a visitor cannot {what}. Ask {who} to do "
+        "it, or use a server of your own."
+    )

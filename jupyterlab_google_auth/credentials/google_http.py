@@ -39,7 +39,11 @@ def email_from_id_token(id_token: object) -> str | None:
 
 
 def bounded_request(
-    session: Any, deadline: float, on_ok: Callable[[Any], None] | None = None
+    session: Any,
+    deadline: float,
+    on_ok: Callable[[Any], None] | None = None,
+    *,
+    on_response: Callable[[Any], None] | None = None,
 ) -> Any:
     """A ``google.auth.transport.requests.Request`` on ``session`` that gives up at
     ``deadline`` (a ``time.monotonic()`` value); ``on_ok`` sees every 200 response."""
@@ -62,6 +66,8 @@ def bounded_request(
             response = super().__call__(
                 url, method=method, body=body, headers=headers, timeout=remaining, **kwargs
             )
+            if on_response is not None:
+                on_response(response)
             if response.status >= 500 or response.status == 429:
                 raise google.auth.exceptions.TransportError(f"token endpoint: {response.status}")
             if response.status == 200 and on_ok is not None:

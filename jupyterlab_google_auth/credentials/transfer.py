@@ -40,6 +40,7 @@ class Imported:
     scopes: list[str]
     project: str | None
     account: str | None
+    token_uri: object = None  # as written in the value; checked by the caller (outbound.py)
 
 
 def export_earthengine(store: CredentialStore) -> str:
@@ -114,7 +115,9 @@ def parse_import(value: object) -> Imported:
         except ValueError as exc:
             raise TransferError(f"The project in this JSON is not valid: {exc}") from None
     account = data.get("account") if isinstance(data.get("account"), str) else None
-    return Imported(token.strip(), client_id, client_secret, scopes, project, account)
+    return Imported(
+        token.strip(), client_id, client_secret, scopes, project, account, data.get("token_uri")
+    )
 
 
 def _what_it_is(text: str) -> str:

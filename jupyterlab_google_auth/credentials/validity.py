@@ -147,3 +147,15 @@ def check_refresh(
                 _cache.pop(stale, None)
         _cache[key] = (time.monotonic() + min(ttl, keep_for), result)
     return dict(result)  # type: ignore[return-value]
+
+
+def peek(info: Mapping[str, Any], token_uri: str) -> tuple[CheckResult | None, bool]:
+    """The cached result for ``info`` without asking Google: (result or None, still fresh)."""
+    refresh_token, client_id = info.get("refresh_token"), info.get("client_id")
+    if not isinstance(refresh_token, str) or not isinstance(client_id, str):
+        return None, True
+    with _cache_lock:
+        hit = _cache.get(_cache_key(refresh_token, client_id, token_uri))
+    if hit is None:
+        return None, False
+    return dict(hit[1]), hit[0] > time.monotonic()  # type: ignore[return-value]

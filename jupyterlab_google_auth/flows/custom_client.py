@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..credentials.formats import project_number_of_client
+from ..errors import ServerError
+from ..help import HELP
+from ..outbound import check_file_url
 from .model import OAuthClient
 
 REQUIRED_FIELDS = ("client_id", "client_secret", "auth_uri", "token_uri")
@@ -25,13 +28,12 @@ MAX_FIELD_CHARS = 2048
 MAX_FILE_BYTES = 64 * 1024
 
 
-class ClientSecretError(ValueError):
+class ClientSecretError(ServerError):
     """A client_secret.json that cannot be used; ``code`` is ``web_client`` or
     ``bad_client_secret`` and the message names what is wrong."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(400, code, message, HELP["bad_client_secret"])
 
 
 def parse_client_secret(data: object, where: str = "client_secret.json") -> OAuthClient:
@@ -88,9 +90,15 @@ class CustomClients:
         self._upload: OAuthClient | None = None
         self._admin_cache: tuple[tuple[str, int, int], ResolvedClient] | None = None
 
-    def upload(self, data: object) -> OAuthClient:
-        self._upload = parse_client_secret(data)
-        return self._upload
+    def upload(self, data: object, settings: object) -> OAuthClient:
+        """Keep a user's client_secret.json; its token_uri and auth_uri must be Google's own
+        (or the administrator's), as for every URL a user's file supplies."""
+        client = parse_client_secret(data)
+        assert isinstance(data, Mapping)
+        for field in ("token_uri", "auth_uri"):
+            check_file_url(data["installed"][field], settings, field, "this client_secret.json")
+        self._upload = client
+        return client
 
     def clear(self) -> None:
         self._upload = None

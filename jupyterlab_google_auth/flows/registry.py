@@ -26,6 +26,7 @@ from .. import policy
 from ..config import GoogleAuth
 from ..credentials import validity
 from ..credentials.store import CredentialStore
+from ..google_pool import GooglePool
 from ..scopes import is_earthengine
 from .custom_client import CustomClients
 from .errors import FlowError, flow_error, from_oauth, plain_text
@@ -72,6 +73,7 @@ class FlowRegistry:
         settings: GoogleAuth,
         base_url: str = "/",
         custom_clients: CustomClients | None = None,
+        google: GooglePool | None = None,
         *,
         modes: Iterable[type[Mode]] = MODE_CLASSES,
         clock: Callable[[], float] = time.time,
@@ -82,7 +84,8 @@ class FlowRegistry:
         # Marks flow ids and states of this server run: after a restart they say "restarted"
         # instead of "not recognised".
         self.instance = secrets.token_hex(4)
-        self.context = ModeContext(settings, base_url, self.custom_clients, self.instance)
+        google = google or GooglePool(settings.google_pool_size, settings.google_calls_per_user)
+        self.context = ModeContext(settings, base_url, self.custom_clients, google, self.instance)
         self.modes: dict[str, Mode] = {cls.name: cls() for cls in modes}
         self.clock = clock  # tests move time by replacing it
         self.store_factory = store_factory
@@ -165,13 +168,14 @@ class FlowRegistry:
 
         if not request.force:
             signed_in = await self.context.run_blocking(
+                user,
                 lambda: already_signed_in(
                     self.store_factory(),
                     request.targets,
                     request.required_scopes,
                     token_uri=self.settings.token_uri,
                     timeout=self.settings.http_timeout,
-                )
+                ),
             )
             if signed_in is not None:
                 return 200, signed_in

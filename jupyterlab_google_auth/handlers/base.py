@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from jupyter_server.base.handlers import APIHandler
 
 from ..config import GoogleAuth
 from ..errors import ServerError, turned_off
+from ..projects.http import timed_out
+from ..state import ServerState
+from .owner import flow_owner
+
+T = TypeVar("T")
 
 # Resource name for Jupyter's authorizer (`@authorized` checks "<action>" on it).
 AUTH_RESOURCE = "google-auth"
@@ -46,9 +52,19 @@ class GoogleAuthHandler(APIHandler):
         return self.settings["google_auth"]
 
     @property
-    def state(self) -> dict[str, Any]:
-        """Per-server objects shared by handlers (probe caches, flow registry...)."""
+    def state(self) -> ServerState:
+        """Per-server objects shared by handlers (probe caches, flow registry, Google pool)."""
         return self.settings["google_auth_state"]
+
+    @property
+    def user_key(self) -> str:
+        """Whose calls and flows these are (see owner.py)."""
+        return flow_owner(self) or ""
+
+    async def google(self, fn: Callable[[], T], timeout: float | None = None) -> T:
+        """A blocking call to Google, in the Google pool under this user's cap (503 when full),
+        bounded by ``timeout`` (+ grace) when given (then ``google_unavailable``)."""
+        return await self.state.google.run(self.user_key, fn, timeout, on_timeout=timed_out)
 
     def refuse_if(self, refusal: str | None) -> None:
         """Answer 403 ``turned_off`` with the administrator policy's sentence (policy.py)."""

@@ -14,6 +14,9 @@ from jupyter_server.base.handlers import JupyterHandler
 from .owner import flow_owner
 
 MAX_PARAM_CHARS = 2048
+# Replaces Jupyter's own policy for this page, so it keeps Jupyter's framing rule (stricter):
+# nobody may frame the page that finishes a sign-in.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'"
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -39,7 +42,7 @@ class OAuthCallbackHandler(JupyterHandler):
     async def get(self) -> None:
         self.set_header("Cache-Control", "no-store")
         self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+        self.set_header("Content-Security-Policy", CSP)
         state = self.get_query_argument("state", "")
         if not state or len(state) > MAX_PARAM_CHARS:
             return self._answer(
@@ -51,7 +54,7 @@ class OAuthCallbackHandler(JupyterHandler):
         args = {
             k: self.get_query_argument(k, "")[:MAX_PARAM_CHARS] for k in ("code", "error", "scope")
         }
-        flows = self.settings["google_auth_state"]["flows"]
+        flows = self.settings["google_auth_state"].flows
         status, title, message = await flows.finish_callback(state, flow_owner(self), **args)
         self._answer(status, title, message)
 

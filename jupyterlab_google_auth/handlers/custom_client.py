@@ -9,14 +9,15 @@ import asyncio
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..flows import ClientSecretError, CustomClients
+from .. import policy
+from ..flows import CustomClients
 from .base import ApiError, GoogleAuthHandler
 
 
 class CustomClientHandler(GoogleAuthHandler):
     @property
     def clients(self) -> CustomClients:
-        return self.state["custom_client"]
+        return self.state.custom_client
 
     async def describe(self) -> None:
         # The administrator's file is read off the event loop (it may sit on a slow disk).
@@ -39,16 +40,8 @@ class CustomClientHandler(GoogleAuthHandler):
                 "Send {client_secret: <the content of client_secret.json>}.",
                 "Choose the client_secret.json file of a Desktop app OAuth client.",
             )
-        try:
-            self.clients.upload(body["client_secret"])
-        except ClientSecretError as exc:
-            raise ApiError(
-                400,
-                exc.code,
-                str(exc),
-                "In Google Cloud console, APIs & Services > Credentials, create an OAuth client "
-                "ID of type Desktop app and download its JSON.",
-            ) from None
+        self.refuse_if(policy.custom_client_refusal(self.google_auth))
+        self.clients.upload(body["client_secret"], self.google_auth)
         await self.describe()
 
     @web.authenticated

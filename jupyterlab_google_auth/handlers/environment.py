@@ -29,7 +29,7 @@ class EnvironmentHandler(GoogleAuthHandler):
         # An uploaded client_secret.json makes paste-url available, not just the admin's file.
         # (It may read the administrator's file: off the event loop, like the flow registry.)
         custom = await asyncio.to_thread(
-            self.state["custom_client"].resolve, self.google_auth.client_secrets_file
+            self.state.custom_client.resolve, self.google_auth.client_secrets_file
         )
         try:
             facts = await describe_environment(
@@ -37,8 +37,8 @@ class EnvironmentHandler(GoogleAuthHandler):
                 origin,
                 custom_client_configured=custom.client is not None,
                 refresh=refresh,
-                metadata_probe=self.state["metadata_probe"],
-                gcloud_probe=self.state["gcloud_probe"],
+                metadata_probe=self.state.metadata_probe,
+                gcloud_probe=self.state.gcloud_probe,
             )
         except OriginError as exc:
             raise ApiError(

@@ -23,7 +23,7 @@ T = TypeVar("T")
 class FlowHandlerBase(GoogleAuthHandler):
     @property
     def registry(self) -> FlowRegistry:
-        return self.state["flows"]
+        return self.state.flows
 
     @property
     def user_key(self) -> str:

@@ -18,8 +18,7 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from .. import ids
-from ..credentials import UnsafeTargetError, WrittenFile
+from .. import ids, shared_server
 from ..credentials.formats import validate_project_id
 from ..credentials.store import CredentialStore
 from ..deadline import Deadline
@@ -35,12 +34,12 @@ from ..projects import (
     list_projects,
     sanitise_query,
     service_states,
-    shared_cache,
 )
+from ..projects.choose import quota_problem, write_project
 from ..projects.crm import check_page_token, page_size
 from ..projects.earthengine import earthengine_readiness
 from ..projects.http import call_deadline
-from ..projects.quota import adc_grant, check_quota_project, unchecked
+from ..projects.quota import refused, unchecked
 from ..projects.services import unknown
 from .base import ApiError, GoogleAuthHandler
 
@@ -52,26 +51,22 @@ FILE_TIMEOUT = 10.0  # seconds for reading or writing the small local files
 BAD_PROJECT_HELP = "Copy the project id (not its name or number) from the Cloud console."
 
 
-def api_error(exc: GoogleCallError) -> ApiError:
-    return ApiError(exc.status, exc.code, exc.message, exc.help)
-
-
 class GoogleCallHandler(GoogleAuthHandler):
     """What the routes calling Google share: the token cache and the credentials to use."""
 
     @property
     def access_tokens(self) -> AccessTokenCache:
-        return shared_cache(self.state)
+        return self.state.access_tokens
 
     @property
     def recent_projects(self) -> RecentProjects:
-        return self.state.setdefault("recent_projects", RecentProjects())
+        return self.state.recent_projects
 
     async def grant_finder(self) -> Callable[[], Grant]:
         """A blocking callable that finds the credentials (the metadata probe is async and
         cached, so it runs here, on the loop)."""
         settings = self.google_auth
-        metadata = await metadata_identity(settings, metadata_probe=self.state["metadata_probe"])
+        metadata = await metadata_identity(settings, metadata_probe=self.state.metadata_probe)
         return partial(
             find_grant, CredentialStore(), token_uri=settings.token_uri, metadata=metadata
         )
@@ -93,7 +88,7 @@ class GoogleCallHandler(GoogleAuthHandler):
         grant_of = await self.grant_finder()
         cache = self.access_tokens
         try:
-            result = await call_off_loop(
+            result = await self.google(
                 lambda: ask(cache, grant_of, call_deadline(settings.http_timeout)),
                 settings.http_timeout,
             )
@@ -128,10 +123,9 @@ class ProjectsHandler(GoogleCallHandler):
                 size=size,
             )
 
-        try:
-            result = await call_off_loop(work, settings.http_timeout)
-        except GoogleCallError:
-            raise
+        result = await self.google(work, settings.http_timeout)
+        if shared_server.visitor(self.current_user.username):
+            result["account"] = None  # the owner's account is not shown to a visitor
         self.write_json(result)
 
 
@@ -175,8 +169,7 @@ class ProjectEarthEngineHandler(GoogleCallHandler):
 
 class ProjectHandler(GoogleCallHandler):
     """PUT project: the Earth Engine ``project`` and the ADC ``quota_project_id`` (and gcloud's
-    ``core/project`` when asked), through the credential store (atomic, backed up). The quota
-    project is written only when the ADC account may use it (projects/quota.py)."""
+    ``core/project`` when asked); the rules are in projects/choose.py."""
 
     @web.authenticated
     @authorized
@@ -185,12 +178,27 @@ class ProjectHandler(GoogleCallHandler):
         project = body.get("project")
         gcloud = body.get("gcloud", False)
         if not is_id(ids.PROJECT_ID, project):
-            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE, BAD_PROJECT_HELP)
+            raise ApiError(400, "bad_project", BAD_PROJECT_MESSAGE)
         if not isinstance(gcloud, bool):
             raise ApiError(400, "bad_json", "gcloud must be true or false.")
-        quota = await self._quota_problem(project)
+        settings = self.google_auth
+        check = partial(
+            quota_problem,
+            self.access_tokens,
+            settings.token_uri,
+            settings.crm_uri,
+            project,
+            settings.http_timeout,
+        )
+        try:
+            quota = await self.google(check, settings.http_timeout)
+        except GoogleCallError as exc:  # the overall time limit
+            quota = unchecked(project, exc.message)
+        hidden = shared_server.visitor(self.current_user.username)
+        if hidden and quota and quota["code"] == "quota_permission_missing":
+            quota = refused(project, None)  # without the owner's account
         written = await call_off_loop(
-            partial(self._write, project, gcloud, quota is None), FILE_TIMEOUT
+            partial(write_project, project, gcloud=gcloud, adc=quota is None), FILE_TIMEOUT
         )
         try:
             await call_off_loop(partial(self.recent_projects.add, project), FILE_TIMEOUT)
@@ -204,47 +212,3 @@ class ProjectHandler(GoogleCallHandler):
                 "quota_project": quota or {"set": quota_set},
             }
         )
-
-    async def _quota_problem(self, project: str) -> dict[str, Any] | None:
-        """Why the ADC quota project must not be set, or None (allowed, or no ADC user file)."""
-        settings = self.google_auth
-        cache = self.access_tokens
-
-        def work() -> dict[str, Any] | None:
-            grant = adc_grant(CredentialStore(), settings.token_uri)
-            if grant is None:
-                return None
-            deadline = call_deadline(settings.http_timeout)
-            return check_quota_project(cache, grant, settings.crm_uri, project, deadline)
-
-        try:
-            return await call_off_loop(work, settings.http_timeout)
-        except GoogleCallError as exc:  # the overall time limit
-            return unchecked(project, exc.message)
-
-    @staticmethod
-    def _write(project: str, gcloud: bool, adc: bool) -> list[WrittenFile]:
-        store = CredentialStore()
-        written: list[WrittenFile] = []
-        try:
-            # gcloud's file is the one most likely to be refused (a hand-edited INI file), so it
-            # goes first: when it fails, nothing else has been changed.
-            if gcloud:
-                written += store.set_project(project, earthengine=False, adc=False, gcloud=True)
-            written += store.set_project(project, earthengine=True, adc=adc, gcloud=False)
-        except (UnsafeTargetError, ValueError) as exc:
-            raise ApiError(409, "write_failed", _partial(str(exc), written), _WRITE_HELP) from exc
-        except OSError as exc:
-            message = f"The project could not be written ({exc.strerror or exc})."
-            raise ApiError(500, "write_failed", _partial(message, written), _WRITE_HELP) from exc
-        return written
-
-
-_WRITE_HELP = "Fix what the message names, then choose the project again."
-
-
-def _partial(message: str, written: list[WrittenFile]) -> str:
-    if not written:
-        return message + " Nothing was changed."
-    done = ", ".join(str(w.path) for w in written)
-    return f"{message} Already updated: {done}."

@@ -12,9 +12,10 @@ from functools import partial
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from .. import shared_server
 from ..credentials import UnsafeTargetError, clear_cache
 from ..credentials.store import CredentialStore, SignOutResult
-from ..projects import GoogleCallError, call_off_loop, revoke_tokens, shared_cache
+from ..projects import GoogleCallError, call_off_loop, revoke_tokens
 from ..projects.revoke import MANUAL_HELP, stored_refresh_tokens
 from .base import ApiError, GoogleAuthHandler
 
@@ -25,6 +26,11 @@ class SignOutHandler(GoogleAuthHandler):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        refusal = shared_server.owners_credentials_refusal(
+            self.current_user.username, "sign them out or revoke them"
+        )
+        if refusal:
+            raise ApiError(403, "not_yours", refusal)
         body = self.json_body()
         revoke = body.get("revoke", True)
         if not isinstance(revoke, bool):
@@ -46,7 +52,7 @@ class SignOutHandler(GoogleAuthHandler):
         finally:
             # Whatever happened, cached answers about the old sign-in are stale now.
             clear_cache()
-            shared_cache(self.state).clear()
+            self.state.access_tokens.clear()
         late = [t for t in result.refresh_tokens if t not in tokens]
         if revoke and late:  # written between the read and the move: revoke those too
             more, late_error = await self._revoke(late)

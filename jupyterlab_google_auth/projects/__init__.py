@@ -13,7 +13,7 @@ Files: ``errors.py`` (the error codes), ``http.py`` (bounded JSON requests), ``a
 projects file), ``offloop.py`` (executor with a time limit).
 """
 
-from .access import AccessTokenCache, Grant, find_grant, shared_cache
+from .access import AccessTokenCache, Grant, find_grant
 from .crm import MAX_PAGE_SIZE, list_projects, project_filters, sanitise_query
 from .errors import GoogleCallError
 from .offloop import call_off_loop
@@ -35,6 +35,5 @@ __all__ = [
     "revoke_tokens",
     "sanitise_query",
     "service_states",
-    "shared_cache",
     "stored_refresh_tokens",
 ]

@@ -24,14 +24,15 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Literal
 
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
-from ..credentials.formats import _is_loopback_http
 from ..credentials.google_http import email_from_id_token
 from ..credentials.report import describe_sources
 from ..credentials.store import CredentialStore
 from ..deadline import Deadline
+from ..outbound import trusted_file_url, untrusted_reason
 from ..text import short
 from .errors import GoogleCallError, reauth_needed, signed_out
 from .http import Reply, malformed, request_json, server_trouble, timed_out
@@ -104,8 +105,13 @@ def _grant_from(
         if not all(isinstance(data.get(k), str) and data.get(k) for k in fields):
             return None
         uri = data["token_uri"]
-        if not (uri.startswith("https://") or _is_loopback_http(uri)):
-            return None
+        if not trusted_file_url(uri, SimpleNamespace(token_uri=token_uri), "token_uri"):
+            # A hand-edited key must not make this server sign assertions for another address.
+            raise GoogleCallError(
+                409,
+                "untrusted_endpoint",
+                untrusted_reason("token_uri", f"the {name} credentials", {"token_uri": token_uri}),
+            )
         info = {k: data[k] for k in fields}
         if isinstance(data.get("private_key_id"), str):
             info["private_key_id"] = data["private_key_id"]
@@ -346,8 +352,3 @@ def _call(
         headers["Content-Type"] = "application/json"
         data = json.dumps(json_body)
     return request_json(method, url, deadline, what=what, params=params, data=data, headers=headers)
-
-
-def shared_cache(state: dict[str, Any]) -> AccessTokenCache:
-    """The server's one cache, kept in its per-server state (``google_auth_state``)."""
-    return state.setdefault("access_tokens", AccessTokenCache())

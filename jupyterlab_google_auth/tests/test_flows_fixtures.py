@@ -117,7 +117,7 @@ async def login_cookie(client, base_url: str, password: str) -> str:
 
 @pytest.fixture
 def registry(jp_serverapp):
-    return jp_serverapp.web_app.settings["google_auth_state"]["flows"]
+    return jp_serverapp.web_app.settings["google_auth_state"].flows
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ async def test_everything_is_allowed_by_default(jp_fetch, settings):
         "allow_custom_scopes": True,
         "allow_service_account_keys": True,
         "allow_token_export": True,
+        "allow_token_import": True,
     }
 
 

@@ -16,7 +16,6 @@ A new mode is one file in this package with one subclass, listed in ``modes/__in
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import re
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from urllib.parse import parse_qs, quote, unquote, urlencode
 
 from ...clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from ...config import GoogleAuth
+from ...google_pool import GooglePool
 from ..custom_client import CustomClients
 from ..errors import FlowError, flow_error, from_oauth
 from ..model import ClientName, Expects, Flow, Grant, OAuthClient
@@ -49,14 +49,16 @@ class ModeContext:
     settings: GoogleAuth
     base_url: str
     custom_clients: CustomClients
+    google: GooglePool
     instance: str = ""  # this server run's marker (FlowRegistry.instance)
 
     def state_nonce(self) -> str:
         """A state that says which server run issued it, so a restart can be told apart."""
         return f"{self.instance}.{nonce()}" if self.instance else nonce()
 
-    async def run_blocking(self, fn: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(None, fn)
+    async def run_blocking(self, user: str, fn: Callable[[], T]) -> T:
+        """``fn`` (which calls Google) in the Google pool, counted against ``user``'s cap."""
+        return await self.google.run(user, fn)
 
     def deadline(self) -> Deadline:
         return flow_deadline(self.settings.http_timeout)
@@ -117,6 +119,7 @@ class RedirectMode(Mode):
         from ..exchange import exchange_code  # requests and oauthlib: imported on first use
 
         return await ctx.run_blocking(
+            flow.user,
             lambda: exchange_code(
                 client=secrets.client,
                 code=code,
@@ -127,7 +130,7 @@ class RedirectMode(Mode):
                 token_uri=settings.token_uri,
                 userinfo_uri=settings.userinfo_uri,
                 deadline=deadline,
-            )
+            ),
         )
 
 

@@ -135,7 +135,7 @@ class GcloudMode(Mode):
             return info, dict(check_refresh(info, token_uri=settings.token_uri, timeout=timeout))
 
         try:
-            info, check = await ctx.run_blocking(read_and_check)
+            info, check = await ctx.run_blocking(flow.user, read_and_check)
         except (OSError, ValueError):
             raise FlowError(
                 "gcloud_failed",

@@ -76,4 +76,4 @@ class NotebookMode(Mode):
                 deadline=deadline,
             )
 
-        return await ctx.run_blocking(run)
+        return await ctx.run_blocking(flow.user, run)
