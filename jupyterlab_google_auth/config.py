@@ -10,6 +10,8 @@ import os
 from traitlets import Bool, Float, Int, List, TraitError, Unicode, default, validate
 from traitlets.config import Configurable
 
+from .names import PRESETS, SOURCES
+
 
 class GoogleAuth(Configurable):
     """Google endpoints and limits used by the jupyterlab_google_auth server extension."""
@@ -106,21 +108,15 @@ class GoogleAuth(Configurable):
 
     @validate("allowed_modes")
     def _check_modes(self, proposal):  # noqa: ANN001, ANN202
-        from .policy import POLICY_MODES
-
-        return _known(proposal["value"], POLICY_MODES, "allowed_modes")
+        return _known(proposal["value"], SOURCES, "allowed_modes")
 
     @validate("allowed_presets")
     def _check_presets(self, proposal):  # noqa: ANN001, ANN202
-        from .scopes import PRESETS
-
-        return _known(proposal["value"], tuple(PRESETS), "allowed_presets")
+        return _known(proposal["value"], PRESETS, "allowed_presets")
 
     @validate("default_preset")
     def _check_default_preset(self, proposal):  # noqa: ANN001, ANN202
-        from .scopes import PRESETS
-
-        return _known([proposal["value"]], tuple(PRESETS), "default_preset")[0]
+        return _known([proposal["value"]], PRESETS, "default_preset")[0]
 
     @default("metadata_host")
     def _default_metadata_host(self) -> str:

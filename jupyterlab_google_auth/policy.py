@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from .config import GoogleAuth
+from .names import SOURCES
 
-POLICY_MODES = ("loopback", "notebook", "paste-url", "gcloud", "ambient", "service-account")
+POLICY_MODES = SOURCES
 TURNED_OFF = "Turned off by your administrator"
 
 

@@ -1,6 +1,6 @@
 """Scope presets and the checks on a scopes list sent by the panel.
 
-Presets are the DESIGN.md section 3 lists; Earth Engine's is exactly what ``ee.Authenticate``
+Presets are the docs/ARCHITECTURE.md lists; Earth Engine's is exactly what ``ee.Authenticate``
 requests today. The identity scopes (``openid``, ``userinfo.email``) are added to every request so
 the account can be shown; they are never required for "already signed in".
 """

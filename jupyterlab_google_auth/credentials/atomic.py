@@ -190,6 +190,9 @@ def atomic_write_bytes(
 ) -> Path | None:
     """Replace ``path`` with ``data`` atomically and privately; return the backup made, if any."""
     target = Path(path)
+    from .directories import check_directories  # it imports this module's error classes
+
+    check_directories(target.parent)
     ensure_private_dir(target.parent)
     existing = check_target(target)
     tmp = target.with_name(f".{target.name}.tmp-{secrets.token_hex(8)}")
@@ -233,6 +236,9 @@ def atomic_write_json(
 def move_to_backup(path: str | os.PathLike[str]) -> Path | None:
     """Move the file aside as a timestamped backup (sign-out); None when there was no file."""
     target = Path(path)
+    from .directories import check_directories
+
+    check_directories(target.parent)
     if check_target(target) is None:
         return None
     # Link-then-unlink never overwrites an existing backup; fall back to a rename where the

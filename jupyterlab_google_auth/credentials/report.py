@@ -18,6 +18,7 @@ from typing import Any, Literal, TypedDict
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from ..text import short
 from . import formats, issued
+from .directories import directory_problem
 from .problems import Problem, problem
 from .reading import FileRead
 from .store import CredentialStore
@@ -316,6 +317,11 @@ def describe_sources(
         "env": env_src,
         "metadata": meta_src,
     }
+
+    for src, path in ((ee_src, paths.earthengine), (adc_src, paths.adc)):
+        unsafe = directory_problem(path)
+        if unsafe:  # sign-ins and project choices will be refused there: say so now
+            src["problems"].append(problem("unsafe_directory", unsafe))
 
     for src, info, found in ((ee_src, ee_info, ee_read), (adc_src, adc_info, adc_read)):
         if info is not None:

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .. import names
 from . import atomic, formats, issued
+from .all_or_nothing import all_or_nothing
 from .paths import CredentialPaths, resolve_paths
 from .reading import FileRead, read_json_file
 
 Target = Literal["earthengine", "adc"]
-TARGETS: tuple[Target, ...] = ("earthengine", "adc")
+TARGETS: tuple[Target, ...] = names.TARGETS  # type: ignore[assignment]
 
 # Read-modify-write of the same files from two requests (sign-in and project selection, say)
 # must not lose one of the updates; the server is one process, so a process lock is enough.
@@ -108,7 +110,8 @@ class CredentialStore:
         scopes = list(scopes)
         paths = self.paths
         written: list[WrittenFile] = []
-        with _WRITE_LOCK:
+        targets_paths = {"earthengine": paths.earthengine, "adc": paths.adc}
+        with _WRITE_LOCK, all_or_nothing([targets_paths[t] for t in wanted], written):
             if "earthengine" in wanted:
                 data = formats.earthengine_user_file(
                     self._existing(paths.earthengine),

@@ -3,7 +3,7 @@
 A pure function of the facts (``facts.gather_facts`` plus ``facts["gcloud"]``, the
 ``GcloudInfo`` dict), the browser's parsed origin (or ``None``) and the metadata probe's answer.
 
-Class, first match wins (DESIGN.md section 2):
+Class, first match wins (docs/ARCHITECTURE.md):
 
 1. ``colab-like``: the metadata server answered with ``Metadata-Flavor: Google``, or
    ``COLAB_RELEASE_TAG`` / ``VERTEX_PRODUCT`` is set, or ``CLOUD_SHELL`` is ``true``. Platform
@@ -39,11 +39,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .. import names
 from .metadata import MetadataFacts
 from .origin import Origin
 
-MODES = ("loopback", "notebook", "paste-url", "gcloud", "ambient", "service-account")
-SIGN_IN_MODES = ("loopback", "notebook", "paste-url", "gcloud")
+MODES = names.SOURCES
+SIGN_IN_MODES = names.MODES
 
 _PREFERENCES = {
     "colab-like": ("ambient", "loopback", "notebook"),

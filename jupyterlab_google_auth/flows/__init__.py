@@ -1,4 +1,4 @@
-"""Sign-in flows (DESIGN.md sections 3 and 5): loopback, Earth Engine notebook, paste-url.
+"""Sign-in flows (docs/ARCHITECTURE.md): loopback, Earth Engine notebook, paste-url.
 
 Files: ``registry.py`` (the per-server flow table and every rule modes share), ``modes/`` (one
 file per mode: how it starts and how it finishes), ``exchange.py`` (the blocking calls to Google),

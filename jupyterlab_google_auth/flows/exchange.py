@@ -6,7 +6,7 @@ import, and loading the extension must not pay for them).
 The code exchange is google-auth-oauthlib's ``Flow.fetch_token`` (requests-oauthlib underneath),
 with the PKCE verifier passed as ``code_verifier`` (sent in the form body) and the client
 authenticated with HTTP Basic, as that library does for Google. Two of its habits are handled
-here rather than through process-wide variables (DESIGN.md section 8): http endpoints (see
+here rather than through process-wide variables (docs/ARCHITECTURE.md): http endpoints (see
 :mod:`.transport`), and a granted scope set that differs from the requested one, which oauthlib
 raises as a ``Warning`` carrying the token: that is a result to report (``missing_scopes``),
 not a failure.

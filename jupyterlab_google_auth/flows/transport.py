@@ -2,7 +2,7 @@
 module is imported when the extension loads; requests and oauthlib are imported on first use).
 
 oauthlib (under google-auth-oauthlib) refuses ``http://`` token endpoints unless the process-wide
-``OAUTHLIB_INSECURE_TRANSPORT`` is set (DESIGN.md section 8). Setting it would relax the check for
+``OAUTHLIB_INSECURE_TRANSPORT`` is set (docs/ARCHITECTURE.md). Setting it would relax the check for
 every endpoint in the process, so it is never set. Instead, for an ``http://`` endpoint on a
 loopback address only (the fake Google, a local proxy), the library is handed the ``https://``
 spelling of the URL (:func:`library_url`) and the session gets an adapter, mounted for exactly

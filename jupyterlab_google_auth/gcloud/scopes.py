@@ -3,7 +3,7 @@
 ``gcloud auth application-default login`` signs in with Google's SDK client
 (clients.GCLOUD_CLIENT_ID). Google now refuses that client any scope outside Google Cloud: asking
 for ``drive`` ends on a "This app is blocked" page in the browser, with no code to paste. So the
-bridge drops such scopes before starting gcloud and says so (DESIGN.md section 3); the user can
+bridge drops such scopes before starting gcloud and says so (docs/ARCHITECTURE.md); the user can
 take another mode (notebook, or paste-url with their own client) when they need them.
 
 Allow-list (everything else is dropped, with a note naming it):

@@ -1,4 +1,4 @@
-"""The kernel side of the cell route (DESIGN.md section 1), importable without Jupyter server.
+"""The kernel side of the cell route (docs/ARCHITECTURE.md), importable without Jupyter server.
 
 - ``authenticate()`` shows the sign-in panel in the cell's output and waits for the files.
 - ``install()`` is what the front end runs, silently, when a notebook's kernel starts: it routes

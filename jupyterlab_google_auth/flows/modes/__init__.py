@@ -5,13 +5,14 @@ To add a mode (gcloud, say): write ``gcloud.py`` with a :class:`~.base.Mode` sub
 missing mode answers "not available" rather than "unknown".
 """
 
+from ... import names
 from .base import Mode, ModeContext
 from .gcloud import GcloudMode
 from .loopback import LoopbackMode
 from .notebook import NotebookMode
 from .paste_url import PASTE_REDIRECT_URI, PasteUrlMode
 
-KNOWN_MODES = ("loopback", "notebook", "paste-url", "gcloud")
+KNOWN_MODES = names.MODES
 MODE_CLASSES: tuple[type[Mode], ...] = (LoopbackMode, NotebookMode, PasteUrlMode, GcloudMode)
 
 __all__ = [
