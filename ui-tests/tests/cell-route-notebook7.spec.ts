@@ -68,10 +68,12 @@ test('ee.Authenticate() routed to the panel in Notebook 7', async ({
     await expect(tab.locator('h1')).toHaveText('Signed in');
     await tab.close();
 
+    // The project step asks; "Skip for now" lets the cell return without one, and says so.
+    await panel.locator('.jp-GoogleAuth-skipProject').click();
     await expect(outputs.nth(1)).toHaveText('True', { timeout: 30_000 });
-    await expect(
-      outputs.nth(0).locator('.jp-GoogleAuth-cellNote')
-    ).toHaveAttribute('data-state', 'done');
+    const note = outputs.nth(0).locator('.jp-GoogleAuth-cellNote');
+    await expect(note).toHaveAttribute('data-state', 'done');
+    await expect(note).toContainText('No project chosen');
   } finally {
     clearCredentials(testEnv());
     await request.delete(`/api/contents/${path}`);

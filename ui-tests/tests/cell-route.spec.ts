@@ -78,7 +78,7 @@ test.describe('Cell route', () => {
   test.beforeEach(() => clearCredentials(testEnv()));
   test.afterEach(() => clearCredentials(testEnv()));
 
-  test('ee.Authenticate() shows the panel in the cell and Run All goes on by itself', async ({
+  test('ee.Authenticate() shows the panel in the cell, asks for the project, and Run All goes on to ee.Initialize()', async ({
     page,
     context,
     tmpPath
@@ -87,7 +87,8 @@ test.describe('Cell route', () => {
     const scan = startSecretScan(context);
     await notebookWith(page, 'ee-authenticate.ipynb', [
       'import ee; ee.Authenticate()',
-      "import json\nprint('refresh_token' in json.load(open(ee.oauth.get_credentials_path())))"
+      "import json\nprint('refresh_token' in json.load(open(ee.oauth.get_credentials_path())))",
+      `ee.Initialize(opt_url='${env.fake_google}')\nprint(ee.data._get_state().cloud_api_user_project)`
     ]);
     const panel = await runAllUntilPanel(page);
     await expect(panel.locator('.jp-GoogleAuth-signIn')).toBeEnabled({
@@ -107,11 +108,23 @@ test.describe('Cell route', () => {
 
     await signInThroughCell(page, context, panel);
 
-    // No click on the toolbar: the first cell ends by itself, the second prints True.
+    // Signed in, no project yet: the same panel asks for it, and the cell keeps waiting
+    // (ee.Initialize() with no project would fall back to a project Google refuses).
+    const step = panel.locator('.jp-GoogleAuth-projectStep');
+    await expect(step).toBeVisible({ timeout: 20_000 });
+    await expect(cellOutput(page, 1)).toHaveText('');
+    await page.waitForTimeout(3000); // a person reads the list before choosing
+    await step.locator('[data-project="ee-alice"]').click();
+
+    // No click on the toolbar: the first cell ends by itself, the others run.
     await expect(cellOutput(page, 1)).toHaveText('True', { timeout: 30_000 });
+    await expect(cellOutput(page, 2)).toHaveText('ee-alice', {
+      timeout: 30_000
+    });
     const note = cellOutput(page, 0).locator('.jp-GoogleAuth-cellNote');
     await expect(note).toHaveAttribute('data-state', 'done');
     await expect(note).toContainText('Signed in to Google');
+    await expect(note).toContainText('project: ee-alice');
     await expect(
       cellOutput(page, 0).locator('.jp-GoogleAuth-panel')
     ).toHaveCount(0);

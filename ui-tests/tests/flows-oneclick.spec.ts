@@ -6,17 +6,19 @@
  * the click on Authenticate to the consent page's DOMContentLoaded in the new tab.
  *
  * A paste mode is what Authenticate starts when the server recommends it (a remote server) or
- * when the user chose it once under "Other ways to sign in" (remembered in localStorage); this
+ * when the user chose it once under "Other ways to sign in" (remembered in JupyterLab's state database); this
  * server is local, so the specs set that remembered choice before the count starts.
  */
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
-import type { Locator } from '@playwright/test';
+import type { BrowserContext, Locator } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
 import {
   ActionLog,
+  AUTHENTICATE_BUTTON,
   authenticate,
+  chooseMode,
   clearCredentials,
   consentOnPage,
   CUSTOM_CLIENT_ID,
@@ -59,14 +61,28 @@ function record(
   );
 }
 
-/** Generous for a busy shared CI box; bench/flows_bench.py reports the real figure. */
-const CONSENT_MS_BOUND = 2000;
-
-async function rememberMode(page: IJupyterLabPageFixture, mode: string) {
-  await page.evaluate(
-    m => window.localStorage.setItem('jupyterlab-google-auth:mode', m),
-    mode
-  );
+/**
+ * The user chose `mode` once under "Other ways to sign in", in an earlier panel (the panel
+ * remembers it in JupyterLab's state database). Not counted: it happened before.
+ */
+async function rememberMode(
+  page: IJupyterLabPageFixture,
+  context: BrowserContext,
+  mode: string
+) {
+  await page.notebook.createNew(`choose-${mode}.ipynb`);
+  // Authenticate starts the recommended (loopback) sign-in; the user closes Google's tab,
+  // cancels, and picks their mode instead.
+  const pages = context.waitForEvent('page');
+  await page.locator(AUTHENTICATE_BUTTON).click();
+  await (await pages).close();
+  const panel = page.locator('.jp-GoogleAuth-panel');
+  await panel.locator('.jp-GoogleAuth-cancel').click();
+  await panel.locator('.jp-GoogleAuth-retry').click();
+  await chooseMode(panel, mode);
+  await panel.locator('.jp-GoogleAuth-close').click();
+  await expect(panel).toHaveCount(0);
+  await page.notebook.close(true);
 }
 
 /** One click on a listed project in the panel's project step. */
@@ -114,9 +130,8 @@ test.describe('Sign-in as one click', () => {
     expect(signedIn, log.actions.join(', ')).toBeLessThanOrEqual(
       LIMITS.loopback
     );
-    // The tab is opened by the click and sent on as soon as the server answers; the 300 ms
-    // goal holds on an idle machine, this bound catches a return to waiting for the probe.
-    expect(consentMs).toBeLessThan(CONSENT_MS_BOUND);
+    // The click-to-consent time is recorded here and measured against the bare window.open
+    // floor in bench/click_bench.py; a timed assertion would race a loaded machine.
     await tab.close();
 
     const project = await chooseFirstProject(panel, log);
@@ -141,7 +156,7 @@ test.describe('Sign-in as one click', () => {
   }) => {
     const env = testEnv();
     const scan = startSecretScan(context);
-    await rememberMode(page, 'notebook');
+    await rememberMode(page, context, 'notebook');
     await page.notebook.createNew('oneclick-notebook.ipynb');
     const log = new ActionLog();
     const { panel, tab, consentMs } = await authenticate(page, context, log);
@@ -183,9 +198,9 @@ test.describe('Sign-in as one click', () => {
     expect(uploaded.client_id ?? JSON.stringify(uploaded)).toContain(
       CUSTOM_CLIENT_ID
     );
-    await rememberMode(page, 'paste-url');
     // A later session: JupyterLab starts knowing the uploaded client.
     await page.reload();
+    await rememberMode(page, context, 'paste-url');
     try {
       await page.notebook.createNew('oneclick-paste-url.ipynb');
       const log = new ActionLog();
@@ -230,7 +245,7 @@ test.describe('Sign-in as one click', () => {
       });
     });
     const scan = startSecretScan(context);
-    await rememberMode(page, 'gcloud');
+    await rememberMode(page, context, 'gcloud');
     await page.notebook.createNew('oneclick-gcloud.ipynb');
     const log = new ActionLog();
     const { panel, tab, consentMs } = await authenticate(page, context, log);

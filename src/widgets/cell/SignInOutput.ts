@@ -13,7 +13,7 @@ import {
   type PanelFlowState
 } from '../../core';
 import type { IGoogleAuth } from '../../tokens';
-import { AuthPanel } from '../auth/AuthPanel';
+import { AuthPanel, credentialsFit } from '../auth/AuthPanel';
 import type { ISignInForm } from '../auth/form';
 import { cellNote } from './notes';
 
@@ -95,6 +95,40 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
     this.panel = panel;
     this.reported = false;
     this.panelLayout.addWidget(panel);
+    void this.setProjectIfSignedIn(request);
+  }
+
+  /**
+   * `authenticate(project=…)` with credentials that already fit sets the project without
+   * asking: the kernel waits for it in the files, and every view hears of it.
+   */
+  private async setProjectIfSignedIn(request: ICellSignInRequest) {
+    const { service } = this.options;
+    if (!request.project || request.force) {
+      return;
+    }
+    try {
+      await service.api.projects.credentials();
+    } catch {
+      return; // the panel says what is wrong with the server
+    }
+    if (this.request !== request || !credentialsFit(service.status)) {
+      return; // a sign-in comes first; onFlow sets the project after it
+    }
+    await this.setProject(request.project);
+  }
+
+  private async setProject(project: string): Promise<void> {
+    try {
+      // Through the service, so every view and kernel hears of it.
+      await this.options.service.api.projects.setProject(project, false);
+    } catch (error: any) {
+      this.report({
+        outcome: 'failed',
+        code: 'project_not_set',
+        message: String(error?.message ?? error)
+      });
+    }
   }
 
   /** Removes the panel without telling the kernel (it already knows). */
@@ -123,16 +157,7 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
     const { phase } = state;
     if (phase === 'succeeded' && this.request?.project) {
       // The kernel waits for this project in the files; the server validates and writes it.
-      // Through the service, so every view and kernel hears of it.
-      void this.options.service.api.projects
-        .setProject(this.request.project, false)
-        .catch(error =>
-          this.report({
-            outcome: 'failed',
-            code: 'project_not_set',
-            message: String(error?.message ?? error)
-          })
-        );
+      void this.setProject(this.request.project);
     } else if (phase === 'cancelled') {
       this.report({ outcome: 'cancelled' });
     } else if (phase === 'failed' || phase === 'expired') {

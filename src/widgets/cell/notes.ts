@@ -31,15 +31,15 @@ export function cellNote(
   node.dataset.state = data?.state ?? 'closed';
   if (data?.state === 'done') {
     node.classList.add('jp-GoogleAuth-success');
-    node.textContent = data.account
-      ? trans.__(
-          'Signed in to Google as %1 (project: %2).',
-          data.account,
-          data.project ?? trans.__('none set')
-        )
+    const who = data.account
+      ? trans.__('Signed in to Google as %1', data.account)
+      : trans.__('Signed in to Google');
+    // Skipped project step: say what ee.Initialize() needs, and where to set it later.
+    node.textContent = data.project
+      ? trans.__('%1 (project: %2).', who, data.project)
       : trans.__(
-          'Signed in to Google (project: %1).',
-          data.project ?? trans.__('none set')
+          '%1. No project chosen: pass project=… to ee.Initialize(), or choose one from the status bar.',
+          who
         );
   } else if (data?.state === 'ended') {
     node.setAttribute('role', 'status');

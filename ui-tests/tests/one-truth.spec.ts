@@ -1,0 +1,165 @@
+/**
+ * One source of truth: every view and every kernel follows a change made in any of them, at
+ * a person's pace (a person reads a list for a few seconds before choosing). Real Chromium,
+ * a real kernel running earthengine-api, the fake Google.
+ */
+import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import type { Locator } from '@playwright/test';
+
+import {
+  ActionLog,
+  authenticate,
+  clearCredentials,
+  consentOnPage,
+  expectSuccess,
+  testEnv
+} from './flows-helpers';
+import { runFromPalette } from './palette';
+import { readJson, EE_FILE, signIn } from './projects-helpers';
+
+/** A person looks at what the panel shows before acting (not a wait for a state). */
+const personReads = (page: IJupyterLabPageFixture) => page.waitForTimeout(3000);
+
+function cellOutput(page: IJupyterLabPageFixture, index: number): Locator {
+  return page
+    .locator('.jp-NotebookPanel .jp-Notebook .jp-Cell')
+    .nth(index)
+    .locator('.jp-OutputArea');
+}
+
+/** A notebook whose kernel has the ee route and runs `sources`, one cell each. */
+async function notebookWith(
+  page: IJupyterLabPageFixture,
+  name: string,
+  sources: string[]
+): Promise<void> {
+  await page.notebook.createNew(name);
+  for (const [index, source] of sources.entries()) {
+    if (index > 0) {
+      await page.notebook.addCell('code', source);
+    } else {
+      await page.notebook.setCell(0, 'code', source);
+    }
+  }
+  await expect(
+    page.locator('.jp-NotebookPanel[data-google-auth-route="installed"]')
+  ).toHaveCount(1, { timeout: 60_000 });
+}
+
+/** What ee and the environment in the kernel say about the project. */
+const PROJECT_IN_KERNEL =
+  "import os\nprint(ee.data._get_state().cloud_api_user_project, os.environ.get('GOOGLE_CLOUD_PROJECT'))";
+
+/** Waits for the kernel follow-up's notification (it runs after every followed change). */
+async function followedTo(
+  page: IJupyterLabPageFixture,
+  text: string
+): Promise<void> {
+  await expect(
+    page.locator('.Toastify__toast', { hasText: text }).last()
+  ).toBeVisible({ timeout: 30_000 });
+}
+
+test.describe('One truth', () => {
+  test.beforeEach(() => clearCredentials(testEnv()));
+  test.afterEach(() => clearCredentials(testEnv()));
+
+  test('a kernel follows the project chosen in the panel’s step, by keyboard only; the panel follows a palette sign-out', async ({
+    page,
+    context
+  }) => {
+    const env = testEnv();
+    signIn('alice-sandbox-1');
+    await page.reload();
+    await notebookWith(page, 'truth-panel.ipynb', [
+      `import ee\nee.Initialize(opt_url='${env.fake_google}')\nprint(ee.data._get_state().cloud_api_user_project)`,
+      PROJECT_IN_KERNEL
+    ]);
+    await page.notebook.runCell(0);
+    await expect(cellOutput(page, 0)).toHaveText('alice-sandbox-1');
+
+    // A new sign-in from the panel: Authenticate shows "signed in"; Switch account signs in.
+    await page
+      .locator(
+        '.jp-NotebookPanel-toolbar [data-command="google-auth:authenticate"]'
+      )
+      .click();
+    const panel = page.locator('.jp-GoogleAuth-panel');
+    const pages = context.waitForEvent('page');
+    await panel.locator('.jp-GoogleAuth-switch').click();
+    const tab = await pages;
+    await expect(tab.locator('h1')).toHaveText('Sign in', { timeout: 15_000 });
+    // Google's tab is open: the panel's button to open it again is a quiet fallback, not
+    // the primary action, and does not hold the focus.
+    const again = panel.locator('.jp-GoogleAuth-consentAgain');
+    await expect(again).toBeVisible();
+    await expect(panel.locator('.jp-GoogleAuth-consentButton')).toHaveCount(0);
+    expect(await again.evaluate(b => document.activeElement === b)).toBe(false);
+    await consentOnPage(tab, new ActionLog());
+    await expect(tab.locator('h1')).toHaveText('Signed in');
+    await tab.close();
+    await expectSuccess(panel);
+
+    // The project step, from the keyboard only: the search box has the focus.
+    const search = panel.locator(
+      '.jp-GoogleAuth-projectStep .jp-GoogleAuth-search'
+    );
+    await expect
+      .poll(() => search.evaluate(input => document.activeElement === input))
+      .toBe(true);
+    await personReads(page);
+    await page.keyboard.type('ee-alice');
+    const row = panel.locator('[data-project="ee-alice"]');
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press('ArrowDown');
+    await expect(row).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(panel.locator('.jp-GoogleAuth-projectSet')).toContainText(
+      'ee-alice'
+    );
+    expect(readJson(EE_FILE).project).toBe('ee-alice');
+
+    // The kernel that ran ee.Initialize() before the sign-in follows, and so does the bar.
+    await followedTo(page, 'project: ee-alice');
+    await expect(
+      page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem')
+    ).toContainText('ee-alice');
+    await page.notebook.runCell(1);
+    await expect(cellOutput(page, 1)).toHaveText('ee-alice ee-alice');
+
+    // Sign out from the palette: the panel stops saying "signed in".
+    await personReads(page);
+    await runFromPalette(page, 'Google: Sign out', 'google-auth:sign-out');
+    await page.locator('.jp-Dialog .jp-mod-accept').click();
+    await expect(panel.locator('.jp-GoogleAuth-statusLine')).toContainText(
+      'Not signed in'
+    );
+    await expect(panel.locator('.jp-GoogleAuth-signIn')).toBeVisible();
+    await expect(panel).not.toContainText('Signed in as');
+    await expect(
+      page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem')
+    ).toContainText('signed out');
+  });
+
+  test('authenticate(project=…) in a cell sets the project without asking, and a kernel follows', async ({
+    page
+  }) => {
+    const env = testEnv();
+    signIn('alice-sandbox-1');
+    await page.reload();
+    await notebookWith(page, 'truth-cell.ipynb', [
+      `import ee\nee.Initialize(opt_url='${env.fake_google}')\nprint(ee.data._get_state().cloud_api_user_project)`,
+      "from jupyterlab_google_auth import authenticate\nprint(authenticate(project='ee-alice').project)",
+      PROJECT_IN_KERNEL
+    ]);
+    await page.notebook.runCell(0);
+    await expect(cellOutput(page, 0)).toHaveText('alice-sandbox-1');
+    await page.notebook.runCell(1);
+    await expect(cellOutput(page, 1)).toContainText('ee-alice', {
+      timeout: 30_000
+    });
+    await followedTo(page, 'project: ee-alice');
+    await page.notebook.runCell(2);
+    await expect(cellOutput(page, 2)).toHaveText('ee-alice ee-alice');
+  });
+});
