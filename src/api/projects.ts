@@ -29,7 +29,7 @@ export interface IProjectsApi {
   signOut(revoke?: boolean): Promise<SignOutResult>;
 }
 
-/** The projects, project and sign-out routes of the server API (DESIGN.md section 5). */
+/** The projects, project and sign-out routes of the server API (docs/ARCHITECTURE.md, "Server API"). */
 export class ProjectsClient implements IProjectsApi {
   credentials(): Promise<CredentialsReport> {
     return requestAPI<CredentialsReport>('credentials');

@@ -41,18 +41,16 @@ export function modeOptions(
   });
 }
 
+/** Without a recommendation: the flows in the server's order, then a key upload. */
 const FALLBACK_ORDER: readonly SignInMode[] = [
-  'loopback',
-  'notebook',
-  'paste-url',
-  'gcloud',
+  ...FLOW_MODES,
   'service-account'
 ];
 
 /**
  * The mode to preselect: the user's earlier choice while it stays available, else the
- * server's recommendation (on a remote server with a custom client, paste-url, per DESIGN.md
- * section 2), else the first available mode.
+ * server’s recommendation (on a remote server with a custom client, paste-url: see
+ * docs/ARCHITECTURE.md), else the first available mode.
  */
 export function preselectMode(
   report: EnvironmentReport,

@@ -1,5 +1,5 @@
 /**
- * Scope presets (DESIGN.md section 3) and helpers to read a scope list a user typed.
+ * Scope presets (the names in names.ts) and helpers to read a scope list a user typed.
  * The server resolves presets itself; these lists are what the panel shows and checks
  * (e.g. whether a VM's fixed scopes cover a preset).
  */

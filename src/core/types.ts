@@ -1,5 +1,5 @@
 /**
- * Shapes of the server API's JSON (DESIGN.md section 5). Pure types: no JupyterLab imports,
+ * Shapes of the server API’s JSON (docs/ARCHITECTURE.md, "Server API"). Pure types: no JupyterLab imports,
  * so src/core can be tested alone and reused outside JupyterLab.
  */
 
