@@ -1,4 +1,4 @@
-"""Is a stored refresh token still good? Ask the token endpoint, once a minute at most.
+"""Is a stored refresh token still good? Ask the token endpoint, once per access token.
 
 Synchronous on purpose: the route runs it in an executor. The token endpoint is the server's
 setting (``GoogleAuth.token_uri``), never the ``token_uri`` in the file: Python google-auth
@@ -7,6 +7,7 @@ ignores that field too, and honouring it would let a file send the refresh token
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import threading
@@ -17,8 +18,13 @@ from typing import Any, TypedDict
 from ..outbound import google_session
 from .google_http import bounded_request, email_from_id_token
 
+# A refusal is asked about again after a minute (the user may fix it elsewhere, e.g. in gcloud).
 DEFAULT_TTL = 60.0
 UNREACHABLE_TTL = 10.0  # retry sooner when the endpoint could not be reached
+# A good refresh is kept as long as the access token it got, less this margin: asking Google
+# again before then would only renew a token nobody uses (an open lab would cost one call to
+# Google per status check). A sign-in or sign-out clears the cache.
+EXPIRY_MARGIN = 300.0
 _CACHE_MAX = 128
 
 
@@ -47,7 +53,13 @@ def _cache_key(refresh_token: str, client_id: str, token_uri: str) -> str:
     return hashlib.sha256(material).hexdigest()
 
 
-def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckResult:
+UNREACHABLE: CheckResult = {"valid": None, "error": "unreachable", "account": None, "scopes": None}
+
+
+def _refresh(
+    info: Mapping[str, Any], token_uri: str, timeout: float
+) -> tuple[CheckResult, float | None]:
+    """The result, and for a good refresh the seconds its access token lives."""
     import google.auth.exceptions
     import google.auth.transport.requests
     import google.oauth2.credentials
@@ -81,22 +93,26 @@ def _refresh(info: Mapping[str, Any], token_uri: str, timeout: float) -> CheckRe
             if code in {"server_error", "temporarily_unavailable"} or getattr(
                 exc, "retryable", False
             ):
-                return {"valid": None, "error": "unreachable", "account": None, "scopes": None}
-            return {"valid": False, "error": code, "account": None, "scopes": None}
+                return dict(UNREACHABLE), None  # type: ignore[return-value]
+            return {"valid": False, "error": code, "account": None, "scopes": None}, None
         except (
             google.auth.exceptions.TransportError,
             requests.RequestException,
             OSError,
             ValueError,
         ):
-            return {"valid": None, "error": "unreachable", "account": None, "scopes": None}
+            return dict(UNREACHABLE), None  # type: ignore[return-value]
     scope = captured.get("scope")
-    return {
+    lifetime = None
+    if creds.expiry is not None:  # naive UTC, as google-auth keeps it
+        lifetime = (creds.expiry - datetime.datetime.utcnow()).total_seconds()
+    result: CheckResult = {
         "valid": True,
         "error": None,
         "account": email_from_id_token(captured.get("id_token")),
         "scopes": scope.split() if isinstance(scope, str) and scope else None,
     }
+    return result, lifetime
 
 
 _REAUTH_TEXT = "Reauthentication is needed"
@@ -121,7 +137,8 @@ def _error_code(exc: Exception) -> str:
 def check_refresh(
     info: Mapping[str, Any], token_uri: str, timeout: float = 5.0, *, ttl: float = DEFAULT_TTL
 ) -> CheckResult:
-    """Refresh authorized_user ``info`` against ``token_uri``; cached for ``ttl`` seconds.
+    """Refresh authorized_user ``info`` against ``token_uri``; a good answer is cached while the
+    access token it got lives (less ``EXPIRY_MARGIN``, at least ``ttl``), a refusal ``ttl``.
 
     invalid_grant (expired or revoked) gives ``valid: False``; a network failure or timeout gives
     ``valid: None`` with error ``unreachable``. Incomplete info is ``valid: False``,
@@ -139,13 +156,18 @@ def check_refresh(
         hit = _cache.get(key)
         if hit and hit[0] > now:
             return dict(hit[1])  # type: ignore[return-value]
-    result = _refresh(info, token_uri, timeout)
-    keep_for = UNREACHABLE_TTL if result["valid"] is None else ttl
+    result, lifetime = _refresh(info, token_uri, timeout)
+    if result["valid"] is None:
+        keep_for = UNREACHABLE_TTL
+    elif result["valid"] and lifetime is not None:
+        keep_for = max(ttl, lifetime - EXPIRY_MARGIN)
+    else:
+        keep_for = ttl
     with _cache_lock:
         if len(_cache) >= _CACHE_MAX:
             for stale in [k for k, (exp, _) in _cache.items() if exp <= now] or list(_cache)[:1]:
                 _cache.pop(stale, None)
-        _cache[key] = (time.monotonic() + min(ttl, keep_for), result)
+        _cache[key] = (time.monotonic() + keep_for, result)
     return dict(result)  # type: ignore[return-value]
 
 

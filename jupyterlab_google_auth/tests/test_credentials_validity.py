@@ -141,11 +141,19 @@ def test_results_are_cached(endpoint, monkeypatch):
     # Another token, client or endpoint is another entry.
     check_refresh({"refresh_token": "revoked", **CLIENT}, endpoint)
     assert len(TokenEndpoint.hits) == 2
-    # After the TTL the endpoint is asked again.
     real = time.monotonic
-    monkeypatch.setattr(validity.time, "monotonic", lambda: real() + validity.DEFAULT_TTL + 1)
+    # A good answer lasts as long as the access token it got (3599 s here, less the margin):
+    # a status check every minute of an idle hour costs Google nothing more.
+    monkeypatch.setattr(validity.time, "monotonic", lambda: real() + 3000)
     check_refresh(info, endpoint)
+    assert len(TokenEndpoint.hits) == 2
+    # A refusal is asked about again after DEFAULT_TTL (the user may have fixed it elsewhere).
+    check_refresh({"refresh_token": "revoked", **CLIENT}, endpoint)
     assert len(TokenEndpoint.hits) == 3
+    # Once the access token would have expired, the endpoint is asked again.
+    monkeypatch.setattr(validity.time, "monotonic", lambda: real() + 3599)
+    check_refresh(info, endpoint)
+    assert len(TokenEndpoint.hits) == 4
 
 
 def test_cache_keys_hold_no_token(endpoint):
