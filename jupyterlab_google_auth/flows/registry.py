@@ -26,6 +26,7 @@ from .. import policy
 from ..config import GoogleAuth
 from ..credentials import validity
 from ..credentials.store import CredentialStore
+from ..errors import ServerError
 from ..google_pool import GooglePool
 from ..scopes import is_earthengine
 from .custom_client import CustomClients
@@ -272,7 +273,7 @@ class FlowRegistry:
                 return
             flow.result = await self._write(flow, grant)
             self._end(flow, "succeeded")
-        except FlowError as exc:
+        except ServerError as exc:  # a FlowError, or 503 busy from the Google pool
             if flow.state == "exchanging":
                 self._end(flow, "failed", exc)
         except asyncio.TimeoutError:

@@ -8,7 +8,6 @@ small status file the kernel watches (``cell_status.py``); nothing secret is in 
 from __future__ import annotations
 
 import asyncio
-from functools import partial
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
@@ -29,9 +28,7 @@ class CellRequestHandler(GoogleAuthHandler):
         except cell_status.BadOutcome as exc:
             raise ApiError(400, "bad_request", str(exc)) from None
         try:
-            await asyncio.get_running_loop().run_in_executor(
-                None, partial(cell_status.write_outcome, request_id, body)
-            )
+            await asyncio.to_thread(cell_status.write_outcome, request_id, body)
         except (UnsafeTargetError, OSError) as exc:
             raise ApiError(
                 500,

@@ -2,6 +2,7 @@
 
 import logging
 import os
+from types import SimpleNamespace
 
 import pytest
 
@@ -145,7 +146,9 @@ def test_admin_file_is_reread_when_it_changes(tmp_path):
     path.write_text(json.dumps(custom_client_secret_json("https://x.example")) + " ")
     found = clients.resolve(str(path))
     assert found.source == "admin" and found.client is not None
-    clients.upload(custom_client_secret_json("https://y.example", client_id="9-up"))
+    uploaded = custom_client_secret_json("https://y.example", client_id="9-up")
+    admin = SimpleNamespace(**{k: uploaded["installed"][k] for k in ("token_uri", "auth_uri")})
+    clients.upload(uploaded, admin)  # its endpoints are the administrator's: trusted
     assert clients.resolve(str(path)).source == "upload"
     clients.clear()
     assert clients.resolve(str(path)).source == "admin"
