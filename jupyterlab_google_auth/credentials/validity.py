@@ -134,6 +134,27 @@ def _error_code(exc: Exception) -> str:
     return "refresh_failed"
 
 
+def remember_good(
+    refresh_token: str,
+    client_id: str,
+    token_uri: str,
+    *,
+    account: str | None,
+    scopes: list[str] | None,
+    lifetime: float | None,
+) -> None:
+    """A grant just exchanged is good while its access token lives: no need to ask again."""
+    if not lifetime:
+        return
+    result: CheckResult = {"valid": True, "error": None, "account": account, "scopes": scopes}
+    keep_for = max(DEFAULT_TTL, lifetime - EXPIRY_MARGIN)
+    with _cache_lock:
+        _cache[_cache_key(refresh_token, client_id, token_uri)] = (
+            time.monotonic() + keep_for,
+            result,
+        )
+
+
 def check_refresh(
     info: Mapping[str, Any], token_uri: str, timeout: float = 5.0, *, ttl: float = DEFAULT_TTL
 ) -> CheckResult:

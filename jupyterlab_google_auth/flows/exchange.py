@@ -197,7 +197,17 @@ def exchange_code(
         scopes=granted,
         missing_scopes=scope_lib.missing(scopes, granted),
         account=account,
+        lifetime=_seconds(token.get("expires_in")),
     )
+
+
+def _seconds(value: object) -> float | None:
+    """expires_in as a number of seconds, if Google sent a sane one."""
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return seconds if 0 < seconds <= 24 * 3600 else None
 
 
 def _granted_scopes(value: object, requested: Sequence[str]) -> list[str]:

@@ -30,6 +30,9 @@ class Grant:
     scopes: list[str]  # granted
     missing_scopes: list[str]  # requested but not granted (identity scopes left out)
     account: str | None
+    # Seconds the access token of the exchange lives (expires_in): the sign-in is known good
+    # that long, so the credentials report asks Google nothing right after it.
+    lifetime: float | None = None
 
 
 @dataclass

@@ -303,6 +303,14 @@ class FlowRegistry:
         except (OSError, ValueError) as exc:
             raise flow_error("write_failed", plain_text(str(exc), 400)) from None
         validity.clear_cache()  # the stored credentials changed
+        validity.remember_good(
+            grant.refresh_token,
+            grant.client.client_id,
+            self.settings.token_uri,
+            account=grant.account,
+            scopes=grant.scopes,
+            lifetime=grant.lifetime,
+        )
         if grant.account:
             self.accounts_by_user.setdefault(flow.user, set()).add(grant.account)
         result: dict[str, Any] = {

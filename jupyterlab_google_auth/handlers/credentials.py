@@ -16,21 +16,27 @@ from ..environment import metadata_identity
 from .base import GoogleAuthHandler
 
 
+async def credentials_report(handler: GoogleAuthHandler) -> dict:
+    """The report as this user may see it. Routes that change the credentials (a finished
+    flow, PUT project) answer it too, so the front end needs no second request to see them."""
+    settings = handler.google_auth
+    metadata = await metadata_identity(settings, metadata_probe=handler.state.metadata_probe)
+    report = await checked_report(
+        CredentialStore(),
+        token_uri=settings.token_uri,
+        timeout=settings.http_timeout,
+        metadata=metadata,
+        on_google=partial(handler.state.google.run, handler.user_key),
+    )
+    user = handler.current_user.username
+    if shared_server.visitor(user):
+        mine = handler.state.flows.accounts_by_user.get(user, ())
+        report = shared_server.hide_accounts(report, mine)
+    return report
+
+
 class CredentialsHandler(GoogleAuthHandler):
     @web.authenticated
     @authorized
     async def get(self) -> None:
-        settings = self.google_auth
-        metadata = await metadata_identity(settings, metadata_probe=self.state.metadata_probe)
-        report = await checked_report(
-            CredentialStore(),
-            token_uri=settings.token_uri,
-            timeout=settings.http_timeout,
-            metadata=metadata,
-            on_google=partial(self.state.google.run, self.user_key),
-        )
-        user = self.current_user.username
-        if shared_server.visitor(user):
-            mine = self.state.flows.accounts_by_user.get(user, ())
-            report = shared_server.hide_accounts(report, mine)
-        self.write_json(report)
+        self.write_json(await credentials_report(self))

@@ -15,6 +15,7 @@ from tornado import web
 
 from ..flows import FlowRegistry
 from .base import GoogleAuthHandler
+from .credentials import credentials_report
 from .owner import flow_owner
 
 T = TypeVar("T")
@@ -42,6 +43,13 @@ class FlowHandlerBase(GoogleAuthHandler):
             result = await result
         return result  # type: ignore[return-value]
 
+    async def view_of(self, flow: Any) -> dict[str, Any]:
+        """The flow's view; once it succeeded, with the credentials it wrote (one request)."""
+        view = flow.view()
+        if view.get("state") == "succeeded":
+            view["credentials"] = await credentials_report(self)
+        return view
+
 
 class FlowsHandler(FlowHandlerBase):
     @web.authenticated
@@ -57,7 +65,7 @@ class FlowHandler(FlowHandlerBase):
     @authorized
     async def get(self, flow_id: str) -> None:
         flow = await self.answer(lambda: self.registry.get(self.user_key, flow_id))
-        self.write_json(flow.view())
+        self.write_json(await self.view_of(flow))
 
     @web.authenticated
     @authorized
@@ -72,4 +80,4 @@ class FlowCompleteHandler(FlowHandlerBase):
     async def post(self, flow_id: str) -> None:
         body = self.body()
         flow = await self.answer(lambda: self.registry.complete(self.user_key, flow_id, body))
-        self.write_json(flow.view())
+        self.write_json(await self.view_of(flow))

@@ -42,6 +42,7 @@ from ..projects.http import call_deadline
 from ..projects.quota import refused, unchecked
 from ..projects.services import unknown
 from .base import ApiError, GoogleAuthHandler
+from .credentials import credentials_report
 
 BAD_PROJECT_MESSAGE = (
     "A project id is 6 to 30 characters: lowercase letters, digits and hyphens, starting with a "
@@ -210,5 +211,7 @@ class ProjectHandler(GoogleCallHandler):
                 "project": project,
                 "files": [w.to_json() for w in written],
                 "quota_project": quota or {"set": quota_set},
+                # What every view shows next, so the front end needs no GET credentials.
+                "credentials": await credentials_report(self),
             }
         )
