@@ -67,7 +67,7 @@ export interface IGoogleAuth {
    * The one door for changes made outside the clients above (a flow that ended, a kernel's
    * request): reads the credentials once (coalesced with other changes), then emits.
    */
-  report(cause: ChangeCause): Promise<void>;
+  report(cause: ChangeCause, known?: CredentialsReport): Promise<void>;
   /** Probes the environment again ("Check again"). */
   recheckEnvironment(): Promise<void>;
   /** Reads the credentials again (focus, visibility); emits `noticed` only when they differ. */

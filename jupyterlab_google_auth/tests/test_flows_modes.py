@@ -156,7 +156,14 @@ async def test_notebook_end_to_end(api, fake_google, settings):
     assert files["earthengine"]["client_id"] == EE_NOTEBOOK_CLIENT_ID
     assert files["earthengine"]["client_secret"]
     token_posts = [e for e in fake_google.log("token")]
+    # One call to Google's token endpoint: the exchange. The answer also carries the
+    # credentials report (the front end needs no GET credentials), which knows the new grant
+    # is good without asking Google again.
     assert len(token_posts) == 1 and fake_google.log("client_auth_fetch")
+    used = view["credentials"]["used_by"]["earthengine"]
+    assert used == "earthengine"
+    ee_source = next(s for s in view["credentials"]["sources"] if s["name"] == used)
+    assert ee_source["valid"] is True
 
     status, body = await api.complete(view["id"], code=code)
     assert status == 409 and body["code"] == "not_pending"

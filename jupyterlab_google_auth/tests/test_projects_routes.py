@@ -418,6 +418,8 @@ async def test_put_project_sets_gcloud_only_when_asked(jp_fetch, fake_google):
     )
     assert status == 200
     assert [f["target"] for f in body["files"]] == ["gcloud", "earthengine", "adc"]
+    # The answer carries the new credentials report: every view updates without a GET.
+    assert body["credentials"]["projects"]["earthengine"] == "alice-analytics"
     parser = configparser.ConfigParser()
     parser.read(config)
     assert parser["core"]["project"] == "alice-analytics"

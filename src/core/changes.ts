@@ -95,6 +95,11 @@ export class LatestRunner {
     return this.running !== null;
   }
 
+  /** Resolves when the runs in progress (and those already asked for) are done; asks none. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   private async loop(): Promise<void> {
     try {
       while (this.wanted) {

@@ -5,7 +5,7 @@
  *   idle → starting → awaiting-consent → awaiting-paste → exchanging
  *        → succeeded | failed | expired | cancelled   (and already-signed-in from starting)
  */
-import type { ApiErrorBody } from './types';
+import type { ApiErrorBody, CredentialsReport } from './types';
 import type { ScopePreset } from './scopes';
 
 import type { ClientKind, FlowMode, FlowState, Target } from './names';
@@ -46,6 +46,8 @@ export interface FlowView {
   notes?: string[];
   result?: FlowResult | null;
   error?: ApiErrorBody | null;
+  /** Once succeeded: the credentials report after the files were written. */
+  credentials?: CredentialsReport;
 }
 
 /** `POST flows` answers this instead of a flow when valid credentials already fit. */

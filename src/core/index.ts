@@ -10,3 +10,4 @@ export * from './translate';
 export * from './names';
 export * from './changes';
 export * from './settings';
+export * from './panel';

@@ -2,6 +2,7 @@
  * Project selection logic, free of JupyterLab: shapes of the projects routes, project id
  * validation, the order of the selector's list, and the code of the ee.Initialize cell.
  */
+import type { CredentialsReport } from './types';
 
 /** One project as `GET projects` lists it. */
 export interface ProjectSummary {
@@ -51,6 +52,8 @@ export interface SetProjectResult {
   files: FileChange[];
   /** Absent from older servers. */
   quota_project?: QuotaProjectOutcome;
+  /** The credentials report after the change (so no view asks for it again). */
+  credentials?: CredentialsReport;
 }
 
 /** What the Earth Engine API says of a project (`GET projects/<id>/earthengine`). */

@@ -177,7 +177,13 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     this._changed.emit({ kind: 'custom-client' });
   }
 
-  report(cause: ChangeCause): Promise<void> {
+  report(cause: ChangeCause, known?: CredentialsReport): Promise<void> {
+    if (known && CREDENTIAL_CHANGES.has(cause.kind)) {
+      // The route that made the change answered the new report: no second request.
+      this._apply(known);
+      this._changed.emit(cause);
+      return Promise.resolve();
+    }
     if (cause.kind === 'custom-client') {
       return this._loadCustomClient().then(() => this._changed.emit(cause));
     }
@@ -207,7 +213,9 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   }
 
   async currentCredentials(): Promise<CredentialsReport> {
-    if (this._reader.busy || !this._credentials) {
+    // A read in flight (a change just reported) answers for this caller too.
+    await this._reader.idle();
+    if (!this._credentials) {
       await this.refresh();
     }
     if (!this._credentials) {
@@ -248,11 +256,13 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     const causes = this._pending.splice(0);
     const first = this._answeredAt === 0;
     const before = { identity: this._identity, text: this._statusText() };
+    const applied = this._applied;
     try {
       const report = await this._raw.projects.credentials();
-      this._credentials = report;
-      this._status = deriveStatus(report, this._tr);
-      this._lastError = null;
+      // A report answered directly by a change made meanwhile is newer than this read.
+      if (this._applied === applied) {
+        this._apply(report);
+      }
     } catch (error) {
       this._lastError =
         error instanceof Error ? error : new Error(String(error));
@@ -273,6 +283,15 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     } else if (this._statusText() !== before.text) {
       this._changed.emit({ kind: 'refreshed' });
     }
+  }
+
+  private _apply(report: CredentialsReport): void {
+    this._applied++;
+    this._credentials = report;
+    this._status = deriveStatus(report, this._tr);
+    this._lastError = null;
+    this._answeredAt = Date.now();
+    this._identity = identityOf(report);
   }
 
   private _statusText(): string {
@@ -332,6 +351,8 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   private _status: Status;
   private _lastError: Error | null = null;
   private _identity = identityOf(null);
+  /** Reports applied so far: a read that started before the last one is stale. */
+  private _applied = 0;
   private _answeredAt = 0;
   private _environment: EnvironmentReport | null = null;
   private _environmentError: Error | null = null;

@@ -19,7 +19,8 @@ import type {
 
 /** What the clients need from the service. */
 export interface IDoor {
-  report(cause: ChangeCause): Promise<void>;
+  /** `known`: the new report, when the route that made the change answered it. */
+  report(cause: ChangeCause, known?: CredentialsReport): Promise<void>;
   /** Reads the credentials again; emits `noticed` only if they differ. */
   refresh(): Promise<void>;
   /** The newest credentials report (after any change in flight). */
@@ -53,7 +54,10 @@ export function projectsThroughDoor(
         await door.refresh();
         throw error;
       }
-      await door.report({ kind: 'project-set', project: result.project });
+      await door.report(
+        { kind: 'project-set', project: result.project },
+        result.credentials
+      );
       return result;
     },
     signOut: async revoke => {

@@ -179,3 +179,50 @@ describe('LatestRunner', () => {
     expect(applied).toEqual(['old', 'new']);
   });
 });
+
+describe('GoogleAuthService while a change is being read', () => {
+  it('lets a view asking for the credentials wait for that read instead of asking again', async () => {
+    const { state, service } = server();
+    await service.start();
+    await service.refresh();
+    const before = state.credentialsCalls;
+    const change = service.report({ kind: 'signed-in', mode: 'loopback' });
+    const report = await service.api.projects.credentials(); // e.g. the project step mounting
+    await change;
+    expect(state.credentialsCalls - before).toBe(1);
+    expect(report).toBe(service.credentials);
+  });
+});
+
+describe('GoogleAuthService with answers that carry the report', () => {
+  it('takes the report a project write answered, without asking again', async () => {
+    const { state, service, projects } = server();
+    await service.start();
+    await service.refresh();
+    const before = state.credentialsCalls;
+    (projects.setProject as jest.Mock).mockImplementationOnce(
+      async (project: string) => ({
+        project,
+        files: [],
+        credentials: report(project)
+      })
+    );
+    await service.api.projects.setProject('ee-carol', false);
+    expect(state.credentialsCalls).toBe(before);
+    expect(service.status.project).toBe('ee-carol');
+  });
+
+  it('never lets a read that started earlier overwrite a report answered later', async () => {
+    const { state, service } = server();
+    await service.start();
+    await service.refresh();
+    state.report = report('stale');
+    const read = service.refresh(); // in flight: reads "stale"
+    await service.report(
+      { kind: 'project-set', project: 'fresh' },
+      report('fresh')
+    );
+    await read;
+    expect(service.status.project).toBe('fresh');
+  });
+});

@@ -1,0 +1,106 @@
+"""Click → consent page in Chromium, against a bare ``window.open`` of the same address; and
+the requests to ``/google-auth/*`` for one sign-in plus a project choice and per idle minute.
+
+Starts the fake Google and ``jupyter server`` with JupyterLab and the extension (127.0.0.1,
+free port, token, throw-away HOME and Jupyter directories; ``Server`` of flows_bench.py), then
+runs ``bench/click_bench.js`` in Debian's Chromium (playwright-core from ui-tests). Both sides
+of the comparison are measured alternately in the one browser, ``--runs`` times each:
+
+- ours: a click on the notebook toolbar's Authenticate, to the new tab's DOMContentLoaded on
+  Google's (the fake's) consent page;
+- the floor: a bare page whose button calls ``window.open`` on that same consent address.
+
+Then one sign-in (loopback, the fake's consent page, Allow) and the first listed project, at
+machine pace, with the requests it sent; then ``--idle`` seconds with nothing changing, with
+the requests sent and the token-endpoint calls the fake saw. Run from the repository root:
+``.venv/bin/python bench/click_bench.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from flows_bench import TOKEN, Server  # noqa: E402
+
+from testing.fake_google import ALICE  # noqa: E402
+
+EMPTY_NOTEBOOK = {
+    "cells": [],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def token_calls(log: list | None) -> int:
+    """Calls to the token endpoint (each one an access-token refresh or a grant)."""
+    return sum(1 for entry in log or [] if entry.get("route") == "token")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--idle", type=int, default=60, help="idle seconds to watch")
+    args = parser.parse_args(argv)
+
+    server = Server()
+    server.start()
+    try:
+        (server.tmp / "root" / "bench.ipynb").write_text(json.dumps(EMPTY_NOTEBOOK))
+        config = {
+            "base": f"http://127.0.0.1:{server.port}/",
+            "token": TOKEN,
+            "account": ALICE,
+            "consentPrefix": server.fake_url,
+            "fakeLog": f"{server.fake_url}/_control/log",
+            "runs": args.runs,
+            "idleSeconds": args.idle,
+        }
+        done = subprocess.run(
+            ["node", str(ROOT / "bench" / "click_bench.js"), json.dumps(config)],
+            capture_output=True,
+            text=True,
+            timeout=600 + args.idle,
+        )
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        server.stop()
+
+    ours, floor = result["ours"], result["floor"]
+    print(f"click → consent page DOMContentLoaded, {args.runs} runs each, alternately:")
+    print(
+        f"  ours (Authenticate):        median {statistics.median(ours):6.0f} ms  "
+        f"max {max(ours):6.0f} ms"
+    )
+    print(
+        f"  floor (bare window.open):   median {statistics.median(floor):6.0f} ms  "
+        f"max {max(floor):6.0f} ms"
+    )
+    print(f"  ratio of medians: {statistics.median(ours) / statistics.median(floor):.2f}×")
+    for label, key in (
+        ("start-up (page load, 3 s)", "startup"),
+        ("one sign-in + project choice", "signIn"),
+        (f"idle {args.idle} s", "idle"),
+    ):
+        block = result[key]
+        routes = ", ".join(f"{k} ×{v}" for k, v in sorted(block["byRoute"].items()))
+        print(f"requests to /google-auth/* during {label}: {block['total']}  ({routes})")
+    idle_tokens = token_calls(result["fakeAfter"]) - token_calls(result["fakeBefore"])
+    print(f"token endpoint calls seen by the fake while idle: {idle_tokens} in {args.idle} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
