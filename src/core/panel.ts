@@ -3,28 +3,25 @@
  * the sign-in form, Re-authenticate's `force`, the Authenticate click's pending start with the
  * tab it opened, the project step (wanted, skipped, chosen) and the custom-client upload's
  * progress; and the derivations the views render from it (the status line, whether the
- * project step or the signed-in view shows, the `POST flows` body). No DOM and no JupyterLab,
+ * project step or the signed-in view shows, the mode in effect). No DOM and no JupyterLab,
  * so every transition is tested with Jest alone. The flow itself stays in the panel's
  * FlowController; what the model needs of it, of the service and of the environment arrives
  * as `PanelFacts` (see docs/ARCHITECTURE.md, "The front-end service").
  */
-import type { FlowMode, Phase, StartFlowRequest } from './flows';
+import type { FlowMode, Phase } from './flows';
 import {
   clientsFor,
   defaultTargets,
-  effectiveClient,
   isFlowMode,
-  modeTakesTargets,
   preselectMode,
   type ModeContext
 } from './modes';
 import { SIGN_IN_MODES, type ClientKind, type Target } from './names';
-import { offeredScopeChoices, parseScopes, type ScopeChoice } from './scopes';
+import { offeredScopeChoices, type ScopeChoice } from './scopes';
 import type { Status } from './status';
 import type { EnvironmentReport, PolicySummary, SignInMode } from './types';
 
-// ---- The form --------------------------------------------------------------------------
-
+/** The sign-in form's choices (its checks and `POST flows` body: src/widgets/auth/form.ts). */
 export interface ISignInForm {
   /** The mode the user picked; null until they pick one (the preselection applies). */
   mode: SignInMode | null;
@@ -54,60 +51,6 @@ export function withScopeChoice(
     ? { scopeChoice }
     : { scopeChoice, targets: defaultTargets(scopeChoice) };
 }
-
-/** Why the form cannot be sent yet (English, for trans.__), or null. */
-export function formProblem(
-  form: ISignInForm,
-  mode: FlowMode,
-  customClientConfigured: boolean
-): string | null {
-  if (form.scopeChoice === 'custom') {
-    const parsed = parseScopes(form.customScopes);
-    if (!parsed.ok) {
-      return form.customScopes.trim()
-        ? parsed.message
-        : 'Type the scopes to request.';
-    }
-  }
-  if (modeTakesTargets(mode) && form.targets.length === 0) {
-    return 'Choose at least one file to write.';
-  }
-  if (
-    effectiveClient(mode, form.client) === 'custom' &&
-    !customClientConfigured
-  ) {
-    return 'Upload your client_secret.json first.';
-  }
-  return null;
-}
-
-/** The body of `POST flows` for the form as it stands. */
-export function buildStartRequest(
-  form: ISignInForm,
-  mode: FlowMode,
-  options: { origin: string; force: boolean }
-): StartFlowRequest {
-  const request: StartFlowRequest = { mode, origin: options.origin };
-  if (options.force) {
-    request.force = true;
-  }
-  if (form.scopeChoice === 'custom') {
-    const parsed = parseScopes(form.customScopes);
-    request.scopes = parsed.ok ? parsed.scopes : [];
-  } else {
-    request.preset = form.scopeChoice;
-  }
-  const client = effectiveClient(mode, form.client);
-  if (client) {
-    request.client = client;
-  }
-  if (modeTakesTargets(mode)) {
-    request.targets = form.targets;
-  }
-  return request;
-}
-
-// ---- The state and its transitions -----------------------------------------------------
 
 /**
  * A browser tab opened inside the click that asked for a sign-in (a pop-up opens only
@@ -278,8 +221,6 @@ export function panelReducer(
   }
 }
 
-// ---- What the views derive --------------------------------------------------------------
-
 /** What the panel's model needs of the flow and the service at the moment it is asked. */
 export interface PanelFacts {
   phase: Phase;
@@ -426,23 +367,4 @@ export function pendingStartReady(
     facts.environment !== null &&
     facts.customClient !== undefined
   );
-}
-
-/**
- * The `POST flows` body for the mode in effect now (not as of the last render: a click can
- * beat the next paint); null when that mode runs no flow or the form is not ready.
- */
-export function startRequest(
-  state: PanelState,
-  facts: PanelFacts,
-  origin: string
-): StartFlowRequest | null {
-  const mode = currentMode(state, facts);
-  if (
-    !isFlowMode(mode) ||
-    formProblem(state.form, mode, modeContext(facts).customClient) !== null
-  ) {
-    return null;
-  }
-  return buildStartRequest(state.form, mode, { origin, force: state.force });
 }

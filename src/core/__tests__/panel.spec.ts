@@ -6,7 +6,6 @@ import {
   pendingStartReady,
   showsProjectStep,
   showsSignedIn,
-  startRequest,
   statusLine,
   type EnvironmentReport,
   type IConsentTab,
@@ -353,26 +352,6 @@ describe('the sign-in start', () => {
       false
     );
     expect(pendingStartReady(pending, facts())).toBe(true);
-  });
-
-  it('builds the request for the mode in effect, with force', () => {
-    const origin = 'http://localhost:8888';
-    expect(startRequest(init({ force: true }), facts(), origin)).toEqual({
-      mode: 'loopback',
-      origin,
-      force: true,
-      preset: 'earthengine',
-      client: 'earthengine',
-      targets: ['earthengine', 'adc']
-    });
-    // Not a flow, the form incomplete, or no environment: nothing to send.
-    const key = init({ form: { mode: 'service-account' } });
-    expect(startRequest(key, facts(), origin)).toBeNull();
-    const empty = init({ form: { targets: [] } });
-    expect(startRequest(empty, facts(), origin)).toBeNull();
-    expect(
-      startRequest(init(), facts({ environment: null }), origin)
-    ).toBeNull();
   });
 
   it('keeps the user’s mode while available, and says which is in effect', () => {

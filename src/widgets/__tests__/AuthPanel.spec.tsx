@@ -226,7 +226,8 @@ describe('AuthPanel', () => {
         error: {
           code: 'access_denied',
           message: 'You denied access.',
-          help: ''
+          // The server sends the help for its codes (help.py); the panel shows it.
+          help: 'Start again and choose Allow. If the page said your organisation blocks the app, ask its administrator, or sign in with a custom Desktop client.'
         }
       })
     );
@@ -268,6 +269,30 @@ describe('AuthPanel', () => {
     expect(events.filter(e => e.kind === 'signed-in')).toEqual([
       { kind: 'signed-in', mode: 'loopback' }
     ]);
+  });
+
+  it('follows a sign-out made elsewhere: its success and project step are gone', async () => {
+    client = fakeClient();
+    const service = serviceFor(client);
+    panel = new AuthPanel(service, trans, { pollInterval: 20 });
+    Widget.attach(panel, document.body);
+    client.startFlow.mockResolvedValue(
+      flow({
+        mode: 'loopback',
+        expects: 'callback',
+        state: 'succeeded',
+        result: { account: 'alice@example.com', scopes: [], files: [] }
+      })
+    );
+    (await waitFor(() => $(panel, '.jp-GoogleAuth-signIn'))).click();
+    await waitFor(() => $(panel, '.jp-GoogleAuth-success'));
+    await service.report({ kind: 'signed-out' }); // e.g. palette → Google: Sign out
+    await waitFor(() => $(panel, '.jp-GoogleAuth-signIn'));
+    expect($(panel, '.jp-GoogleAuth-flow')).toBeNull();
+    expect($(panel, '.jp-GoogleAuth-projectStep')).toBeNull();
+    expect($(panel, '.jp-GoogleAuth-statusLine')!.textContent).toMatch(
+      /^Not signed in/
+    );
   });
 
   it('cancels its pending flow when closed', async () => {

@@ -1,53 +1,34 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
-import {
-  Button,
-  closeIcon,
-  ReactWidget,
-  ToolbarButtonComponent
-} from '@jupyterlab/ui-components';
+import { ReactWidget } from '@jupyterlab/ui-components';
 import { Signal, type ISignal } from '@lumino/signaling';
 import * as React from 'react';
 
-import type { IAuthClient } from '../../api';
-import type { IProjectsApi } from '../../api/projects';
-import type { IGoogleAuth } from '../../tokens';
-import { deriveStatus, type Status } from '../../core/status';
 import {
-  clientsFor,
-  defaultTargets,
+  currentMode,
+  initialPanelState,
   isFlowMode,
   isSettled,
-  modeOptions,
-  offeredScopeChoices,
-  preselectMode,
-  sectionStartsOpen,
-  SIGN_IN_MODES,
+  panelReducer,
+  pendingStartReady,
   type ChangeCause,
-  type EnvironmentReport,
-  type FlowMode,
-  type ScopeChoice,
+  type IConsentTab,
+  type ISignInForm,
+  type PanelAction,
+  type PanelFacts,
+  type PanelState,
   type SignInMode
 } from '../../core';
-import { openConsentTab, type IConsentTab } from './consentTab';
-import { Disclosure, type ISections } from './Disclosure';
-import { ProjectStep } from './ProjectStep';
-import { SignedInView } from './SignedInView';
-import { toErrorBody } from './errors';
-import { readJsonFile } from './files';
+import type { IGoogleAuth } from '../../tokens';
+import type { IPanelActions } from './actions';
+import { openConsentTab } from './consentTab';
+import { removeCustomClient, uploadCustomClient } from './customClient';
+import { panelFacts } from './facts';
 import { FlowController, type IFlowControllerOptions } from './FlowController';
-import { FlowStatus } from './FlowStatus';
-import { HubNotices } from './HubNotices';
-import { TokenTransfer } from './TokenTransfer';
-import {
-  buildStartRequest,
-  formProblem,
-  INITIAL_FORM,
-  withScopeChoice,
-  type ISignInForm
-} from './form';
-import { SignInForm, type ICustomClientState } from './SignInForm';
-import { CredentialsView } from './CredentialsView';
-import { EnvironmentView } from './EnvironmentView';
+import { focusedElement, focusNextStepIn, restoreFocus } from './focus';
+import { startRequest } from './form';
+import { PanelView } from './PanelView';
+
+export { credentialsFit } from '../../core';
 
 /** How a panel is opened; every field is optional (the cell route passes only some). */
 export interface IAuthPanelOptions extends IFlowControllerOptions {
@@ -63,22 +44,14 @@ export interface IAuthPanelOptions extends IFlowControllerOptions {
   askProject?: boolean;
 }
 
-/** Credentials the libraries will use and that need no new sign-in. */
-export function credentialsFit(status: Status | null): boolean {
-  // Not the runtime's account (metadata server): it may lack scopes, which the ambient view
-  // explains, and it is not a sign-in the user can switch.
-  return (
-    status !== null &&
-    status.source !== 'metadata' &&
-    (status.state === 'ok' ||
-      status.state === 'no-project' ||
-      status.state === 'warning')
-  );
-}
-
 /**
  * The inline auth panel shown below the active cell. It lives outside the notebook model,
  * so nothing of it is saved in the .ipynb. Closing it cancels its pending sign-in.
+ *
+ * This class is the wiring only: its state and transitions are the pure model of
+ * src/core/panel.ts (dispatched here), its flow is the FlowController's, and PanelView
+ * renders both with the service's state. What stays here is what needs the page: signals,
+ * the consent tab, focus, keys and the clean-up on close.
  */
 export class AuthPanel extends ReactWidget {
   constructor(
@@ -89,27 +62,18 @@ export class AuthPanel extends ReactWidget {
     initialForm: Partial<ISignInForm> = {}
   ) {
     super();
-    this.client = service.api.auth;
-    this.projects = service.api.projects;
     const { settings, memory } = service;
-    const preset = settings.defaultPreset;
-    this.form = {
-      ...INITIAL_FORM,
-      scopeChoice: preset,
-      targets: settings.defaultTargets ?? defaultTargets(preset),
-      mode: SIGN_IN_MODES.find(m => m === memory.mode) ?? null,
-      ...initialForm
-    };
-    this._force = options.force ?? false;
-    this.askProject = options.askProject ?? false;
-    this.pendingStart = options.start
-      ? { tab: options.consentTab ?? null }
-      : null;
+    this.state = initialPanelState({
+      preset: settings.defaultPreset,
+      targets: settings.defaultTargets,
+      rememberedMode: memory.mode,
+      form: initialForm,
+      force: options.force,
+      askProject: options.askProject,
+      pendingStart: options.start ? { tab: options.consentTab ?? null } : null
+    });
     // Where the keyboard was before the panel took it: it goes back there on close.
-    this.opener =
-      document.activeElement instanceof HTMLElement
-        ? document.activeElement
-        : null;
+    this.opener = focusedElement();
     this.addClass('jp-GoogleAuth-panel');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', trans.__('Google sign-in'));
@@ -120,12 +84,13 @@ export class AuthPanel extends ReactWidget {
     // Clicks here are the panel's, not the notebook's (no cell selection or drag).
     this.node.addEventListener('mousedown', stopPropagation);
     this.node.addEventListener('keydown', this.onKeydown);
-    this.flow = new FlowController(this.client, {
+    this.flow = new FlowController(service.api.auth, {
       translate: trans.__.bind(trans),
       onSucceeded: flow =>
         void service.report({ kind: 'signed-in', mode: flow.mode }),
       ...options
     });
+    this.actions = this.createActions();
     this.flow.changed.connect(this.onFlowChanged, this);
     service.changed.connect(this.onServiceChanged, this);
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -151,31 +116,21 @@ export class AuthPanel extends ReactWidget {
       tab?.close();
       return;
     }
-    this.pendingStart = { tab };
+    this.dispatch({ type: 'start-requested', tab });
     this.runPendingStart();
   }
 
   /** Moves the keyboard to the panel's next step (after it was opened or brought back). */
   focusNextStep(): void {
-    // After the panel's next render (an update request runs in the next animation frame).
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        // In order of preference, not of the DOM (a retry button precedes the project step).
-        const next = NEXT_STEP_SELECTORS.map(selector =>
-          this.node.querySelector<HTMLElement>(selector)
-        ).find(element => element !== null);
-        next?.focus({ preventScroll: true });
-      })
-    );
+    focusNextStepIn(this.node);
   }
 
   /** Sign in even when valid credentials already fit (Re-authenticate). */
   get force(): boolean {
-    return this._force;
+    return this.state.force;
   }
   set force(value: boolean) {
-    this._force = value;
-    this.update();
+    this.dispatch({ type: 'force', force: value });
   }
 
   /** Asks the server to probe its environment again ("Check again"). */
@@ -183,259 +138,91 @@ export class AuthPanel extends ReactWidget {
     return this.service.recheckEnvironment();
   }
 
+  /** The user chose "Skip for now" in the project step (the cell route returns then). */
+  get skipped(): ISignal<this, void> {
+    return this._skipped;
+  }
+
   dispose(): void {
     if (this.isDisposed) {
       return;
     }
-    this.pendingStart?.tab?.close();
-    this.pendingStart = null;
+    // Closed before its start ran: the click's blank tab has nothing to show.
+    this.state.pendingStart?.tab?.close();
     this.flow.dispose(); // cancels a pending flow on the server
     this.service.changed.disconnect(this.onServiceChanged, this);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.node.removeEventListener('mousedown', stopPropagation);
     this.node.removeEventListener('keydown', this.onKeydown);
-    const opener = this.opener;
     const hadFocus = this.node.contains(document.activeElement);
     super.dispose();
-    if (hadFocus && opener?.isConnected && isInView(opener)) {
-      opener.focus({ preventScroll: true });
+    if (hadFocus) {
+      restoreFocus(this.opener);
     }
   }
 
   protected render(): JSX.Element {
-    const { trans } = this;
-    const {
-      environment,
-      credentials,
-      environmentError: loadError
-    } = this.service;
-    const sections = this.sections;
     return (
-      <div className="jp-GoogleAuth-body">
-        <header className="jp-GoogleAuth-header">
-          <h2>{trans.__('Google sign-in')}</h2>
-          <ToolbarButtonComponent
-            icon={closeIcon}
-            tooltip={trans.__('Close')}
-            onClick={() => this.dispose()}
-            className="jp-GoogleAuth-close"
-          />
-        </header>
-        <p
-          className="jp-GoogleAuth-statusLine"
-          role="status"
-          aria-live="polite"
-        >
-          {this.statusLine()}
-        </p>
-        {loadError && (
-          <div className="jp-GoogleAuth-error" role="alert">
-            <p>{loadError.message}</p>
-            <Button onClick={() => void this.recheck()}>
-              {trans.__('Check again')}
-            </Button>
-          </div>
-        )}
-        {environment && this.renderSignIn(environment)}
-        {this.showsProjectStep() && (
-          <ProjectStep
-            api={this.projects}
-            chosen={this.chosenProject}
-            onChosen={result => {
-              // The service's client already reported the change to every view.
-              this.chosenProject = result.project;
-              this.changed();
-            }}
-            onSkip={this.onSkipProject}
-            trans={trans}
-          />
-        )}
-        {environment && (
-          <Disclosure
-            id="why"
-            summary={trans.__('Why this way')}
-            sections={sections}
-          >
-            <EnvironmentView report={environment} trans={trans} />
-            {credentials && (
-              <CredentialsView report={credentials} trans={trans} />
-            )}
-            <Button
-              small
-              minimal
-              className="jp-GoogleAuth-recheck"
-              title={trans.__(
-                'Look again for gcloud, the metadata server and the credential files'
-              )}
-              onClick={() => void this.recheck()}
-            >
-              {trans.__('Check again')}
-            </Button>
-          </Disclosure>
-        )}
-      </div>
+      <PanelView
+        service={this.service}
+        state={this.state}
+        flow={this.flow.state}
+        facts={this.facts}
+        actions={this.actions}
+        trans={this.trans}
+      />
     );
   }
 
-  /** The one line that says where the sign-in stands. */
-  private statusLine(): string {
-    const { trans, flow } = this;
-    const { environment, environmentError: loadError } = this.service;
-    if (loadError) {
-      return trans.__('Could not ask the server how to sign in.');
-    }
-    if (!environment) {
-      return trans.__('Looking at where this server runs…');
-    }
-    const mode = flow.state.flow?.mode ?? this.currentMode(environment);
-    switch (flow.state.phase) {
-      case 'starting':
-        return trans.__('Opening Google’s sign-in page…');
-      case 'awaiting-consent':
-      case 'awaiting-paste':
-        return mode === 'loopback'
-          ? trans.__(
-              'Google’s sign-in page is open in a new tab: choose your account and Allow.'
-            )
-          : trans.__(
-              'Allow access on Google’s page, then paste what it shows here.'
-            );
-      case 'exchanging':
-        return trans.__('Finishing the sign-in…');
-      case 'succeeded':
-        return this.chosenProject
-          ? trans.__('Signed in, project set.')
-          : trans.__('Signed in. One more step: choose your project.');
-      case 'already-signed-in':
-        return trans.__('Already signed in.');
-      case 'failed':
-      case 'expired':
-        return trans.__('The sign-in did not finish.');
-      case 'cancelled':
-        return trans.__('Sign-in cancelled.');
-    }
-    if (this.fits()) {
-      return trans.__('You are signed in to Google.');
-    }
-    return isFlowMode(mode)
-      ? trans.__('Not signed in. Google’s page opens in a new tab.')
-      : trans.__('Not signed in.');
+  private get facts(): PanelFacts {
+    return panelFacts(this.service, this.flow.state);
   }
 
-  /**
-   * After a sign-in, or when asked (the signed-in view's "Choose project", the cell route)
-   * while credentials fit; never before a sign-in, never once skipped.
-   */
-  private showsProjectStep(): boolean {
-    if (this.projectSkipped) {
-      return false;
-    }
-    const { phase } = this.flow.state;
-    if (phase === 'succeeded') {
-      return true;
-    }
-    const signedIn =
-      (phase === 'idle' || phase === 'already-signed-in') &&
-      this.service.credentials !== null &&
-      credentialsFit(this.service.status);
-    const lacksProject =
-      this.askProject &&
-      (this.chosenProject !== null || !this.service.status.project);
-    return signedIn && (this.projectWanted || lacksProject);
-  }
-
-  /** Valid credentials fit and the user did not ask to sign in anyway. */
-  private fits(): boolean {
-    return (
-      !this._force &&
-      this.service.credentials !== null &&
-      credentialsFit(this.service.status)
-    );
-  }
-
-  private renderSignIn(environment: EnvironmentReport): JSX.Element {
-    const { trans, flow } = this;
-    const { credentials } = this.service;
-    const idle = flow.state.phase === 'idle';
-    const signedIn = idle && this.fits() && credentials;
-    return (
-      <section
-        className="jp-GoogleAuth-signin"
-        aria-label={trans.__('Sign in')}
-      >
-        {signedIn && (
-          <SignedInView
-            status={deriveStatus(credentials, trans.__.bind(trans))}
-            onSwitch={() => this.startFromClick(true)}
-            onAgain={() => this.startFromClick(true)}
-            onChooseProject={() => this.showProjectStep()}
-            trans={trans}
-          />
-        )}
-        <HubNotices environment={environment} trans={trans} />
-        {/* The form while no flow runs; then only the flow's next step and outcome. */}
-        {idle && !signedIn && (
-          <SignInForm
-            environment={environment}
-            options={modeOptions(environment, this.modeContext())}
-            mode={this.currentMode(environment)}
-            form={this.form}
-            customClient={{
-              ...this.customClient,
-              info: this.service.customClient ?? null
-            }}
-            force={this._force}
-            client={this.client}
-            onChange={changes => this.setForm(changes)}
-            onChooseMode={mode => this.chooseMode(mode)}
-            onStart={() => this.startFromClick(this._force)}
-            onUploadClient={file => void this.uploadClient(file)}
-            onRemoveClient={() => void this.removeClient()}
-            onKeyStored={() => undefined}
-            sections={this.sections}
-            trans={trans}
-          />
-        )}
-        <FlowStatus
-          state={flow.state}
-          trans={trans}
-          onConsentOpened={() => flow.consentOpened()}
-          onSubmit={text => void flow.submit(text)}
-          onCancel={() => void flow.cancel()}
-          onRetry={() => flow.reset()}
-          onForce={() => {
-            const last = flow.lastRequest;
-            if (last) {
-              void flow.start(
-                { ...last, force: true },
-                this.clickTab(last.mode)
-              );
-            }
-          }}
-        />
-        <details className="jp-GoogleAuth-section">
-          <summary>{trans.__('Use on another machine')}</summary>
-          <TokenTransfer
-            environment={environment}
-            client={this.service.api.transfer}
-            trans={trans}
-          />
-        </details>
-      </section>
-    );
+  /** The views' requests, each a model action, a flow call or a service call. */
+  private createActions(): IPanelActions {
+    const { flow } = this;
+    return {
+      close: () => this.dispose(),
+      recheck: () => void this.recheck(),
+      changeForm: changes => this.dispatch({ type: 'change-form', changes }),
+      chooseMode: mode => this.chooseMode(mode),
+      start: () => this.startFromClick(this.state.force),
+      signInAgain: () => this.startFromClick(true),
+      uploadClient: file =>
+        void this.changeClient(() =>
+          uploadCustomClient(this.service.api.auth, file)
+        ),
+      removeClient: () =>
+        void this.changeClient(() => removeCustomClient(this.service.api.auth)),
+      consentOpened: () => flow.consentOpened(),
+      submit: text => void flow.submit(text),
+      cancel: () => void flow.cancel(),
+      retry: () => flow.reset(),
+      forceAgain: () => {
+        const last = flow.lastRequest;
+        if (last) {
+          void flow.start({ ...last, force: true }, this.clickTab());
+        }
+      },
+      askProject: () => this.dispatch({ type: 'ask-project' }),
+      choseProject: project =>
+        this.dispatch({ type: 'chose-project', project }),
+      skipProject: () => {
+        this.dispatch({ type: 'skip-project' });
+        this._skipped.emit(undefined);
+      }
+    };
   }
 
   /** A sign-in asked for by a click in the panel: the consent tab opens from that click. */
   private startFromClick(force: boolean): void {
-    this._force = force;
-    const { environment } = this.service;
-    const mode = environment ? this.currentMode(environment) : null;
-    this.startFlow(isFlowMode(mode) ? this.clickTab(mode) : null);
+    this.dispatch({ type: 'force', force });
+    const mode = currentMode(this.state, this.facts);
+    this.startFlow(isFlowMode(mode) ? this.clickTab() : null);
   }
 
   /** Opens the consent tab now, inside the click, unless the user turned that off. */
-  private clickTab(mode: FlowMode): IConsentTab | null {
-    void mode; // every flow mode has a consent page to open
+  private clickTab(): IConsentTab | null {
     return this.service.settings.openConsentAutomatically
       ? openConsentTab(this.trans.__('Opening Google sign-in…'))
       : null;
@@ -443,20 +230,13 @@ export class AuthPanel extends ReactWidget {
 
   /** The Authenticate click's sign-in, once the environment says which mode to use. */
   private runPendingStart(): void {
-    const pending = this.pendingStart;
-    const { environment, customClient } = this.service;
-    // Whether paste-url is available depends on the custom client: the start waits for it.
-    if (
-      !pending ||
-      !environment ||
-      customClient === undefined ||
-      this.isDisposed
-    ) {
+    const pending = this.state.pendingStart;
+    const facts = this.facts;
+    if (!pending || !pendingStartReady(this.state, facts) || this.isDisposed) {
       return;
     }
-    this.pendingStart = null;
-    const mode = this.currentMode(environment);
-    if (!isFlowMode(mode)) {
+    this.dispatch({ type: 'start-taken' });
+    if (!isFlowMode(currentMode(this.state, facts))) {
       pending.tab?.close(); // ambient or key upload: nothing to consent to
       this.focusNextStep();
       return;
@@ -464,35 +244,10 @@ export class AuthPanel extends ReactWidget {
     this.startFlow(pending.tab);
   }
 
-  private showProjectStep(): void {
-    // Shown as the step after a sign-in: the settled "already signed in" state carries it.
-    this.projectWanted = true;
-    this.changed();
-  }
-
-  private modeContext(): { customClient: boolean } {
-    return { customClient: this.service.customClient?.configured ?? false };
-  }
-
-  private currentMode(environment: EnvironmentReport): SignInMode {
-    return preselectMode(environment, this.modeContext(), this.form.mode);
-  }
-
   private startFlow(tab: IConsentTab | null): void {
-    // The mode as of now, not as of the last render: a click can beat React's next paint.
-    const { environment } = this.service;
-    const mode = environment ? this.currentMode(environment) : null;
-    if (
-      isFlowMode(mode) &&
-      formProblem(this.form, mode, this.modeContext().customClient) === null
-    ) {
-      void this.flow.start(
-        buildStartRequest(this.form, mode, {
-          origin: this.service.origin,
-          force: this._force
-        }),
-        tab
-      );
+    const request = startRequest(this.state, this.facts, this.service.origin);
+    if (request) {
+      void this.flow.start(request, tab);
     } else {
       tab?.close();
       this.focusNextStep();
@@ -504,74 +259,40 @@ export class AuthPanel extends ReactWidget {
       this.flow.reset(); // the last outcome belonged to the mode left behind
     }
     this.service.rememberMode(mode);
-    const only = clientsFor(mode);
-    this.setForm({
-      mode,
-      client: only.length === 1 ? only[0] : this.form.client
-    });
+    this.dispatch({ type: 'choose-mode', mode });
   }
 
-  private async uploadClient(file: File): Promise<void> {
-    this.setCustomClient({ busy: true, error: null });
-    try {
-      const parsed = await readJsonFile(file);
-      if (!parsed.ok) {
-        this.setCustomClient({ error: parsed.message });
-        return;
-      }
-      await this.client.uploadCustomClient(parsed.value);
-      this.setForm({ client: 'custom' });
-    } catch (error) {
-      const body = toErrorBody(error);
-      this.setCustomClient({
-        error: body.help ? `${body.message} ${body.help}` : body.message
-      });
-    } finally {
-      this.setCustomClient({ busy: false });
-    }
+  /** Uploads or removes the custom client, showing the progress in the form. */
+  private async changeClient(work: () => Promise<PanelAction>): Promise<void> {
+    this.dispatch({ type: 'client-busy' });
+    this.dispatch(await work());
   }
 
-  private async removeClient(): Promise<void> {
-    this.setCustomClient({ busy: true, error: null });
-    try {
-      await this.client.removeCustomClient();
-      this.setForm({ client: 'earthengine' });
-    } catch (error) {
-      this.setCustomClient({ error: toErrorBody(error).message });
-    } finally {
-      this.setCustomClient({ busy: false });
-    }
+  /** The administrator does not offer the form's preset: start from theirs instead. */
+  private applyPolicy(): void {
+    const policy = this.service.environment?.policy;
+    this.dispatch({ type: 'policy-applied', policy });
   }
 
   private onFlowChanged(): void {
-    const phase = this.flow.state.phase;
-    if (phase !== this.lastPhase) {
-      this.lastPhase = phase;
-      this.chosenProject = phase === 'succeeded' ? null : this.chosenProject;
-      this.projectSkipped = false;
+    const before = this.state.phase;
+    this.dispatch({ type: 'flow-phase', phase: this.flow.state.phase });
+    if (this.state.phase !== before) {
       this.focusNextStep(); // the paste field, the project search, or a retry
     }
-    this.update();
+    this.changed();
   }
 
   /** Every view hears every change: the panel follows what happened elsewhere. */
   private onServiceChanged(_: IGoogleAuth, cause: ChangeCause): void {
     if (cause.kind === 'signed-out') {
-      // Signed out from the palette, the selector or another panel: this panel's "signed
-      // in" and its project step belong to credentials that are gone.
+      // Signed out from the palette, the selector or another panel.
       if (isSettled(this.flow.state.phase)) {
         this.flow.reset();
       }
-      this.chosenProject = null;
-      this.projectWanted = false;
-      this._force = false;
-    } else if (
-      cause.kind === 'project-set' &&
-      !this.chosenProject &&
-      (this.flow.state.phase === 'succeeded' || this.projectWanted)
-    ) {
-      // Chosen in the selector or a cell while this panel asked for it: the step is done.
-      this.chosenProject = cause.project;
+      this.dispatch({ type: 'signed-out-elsewhere' });
+    } else if (cause.kind === 'project-set') {
+      this.dispatch({ type: 'project-set-elsewhere', project: cause.project });
     } else if (cause.kind === 'environment-rechecked') {
       this.applyPolicy();
     }
@@ -587,28 +308,6 @@ export class AuthPanel extends ReactWidget {
     }
   };
 
-  private onSkipProject = (): void => {
-    this.projectWanted = false;
-    this.projectSkipped = true;
-    this._skipped.emit(undefined);
-    this.changed();
-  };
-
-  /** The sections' starting state and the memory of the user's folding. */
-  private get sections(): ISections {
-    const { service } = this;
-    return {
-      startsOpen: id =>
-        sectionStartsOpen(
-          id,
-          service.settings,
-          service.userSetSections,
-          service.memory
-        ),
-      remember: (id, open) => service.rememberSection(id, open)
-    };
-  }
-
   private onVisibility = (): void => {
     // Back from Google's tab: look at the flow now rather than at the next poll.
     if (document.visibilityState === 'visible') {
@@ -616,30 +315,12 @@ export class AuthPanel extends ReactWidget {
     }
   };
 
-  /** The administrator does not offer the form's preset: start from theirs instead. */
-  private applyPolicy(): void {
-    const policy = this.service.environment?.policy;
-    if (
-      policy &&
-      !offeredScopeChoices(policy).includes(this.form.scopeChoice)
-    ) {
-      this.form = {
-        ...this.form,
-        ...withScopeChoice(this.form, policy.default_preset as ScopeChoice)
-      };
+  private dispatch(action: PanelAction): void {
+    const before = this.state;
+    this.state = panelReducer(before, action);
+    if (this.state !== before) {
+      this.changed();
     }
-  }
-
-  private setForm(changes: Partial<ISignInForm>): void {
-    this.form = { ...this.form, ...changes };
-    this.changed();
-  }
-
-  private setCustomClient(
-    changes: Partial<Omit<ICustomClientState, 'info'>>
-  ): void {
-    this.customClient = { ...this.customClient, ...changes };
-    this.changed();
   }
 
   private changed(): void {
@@ -648,47 +329,11 @@ export class AuthPanel extends ReactWidget {
     }
   }
 
-  /** The user chose "Skip for now" in the project step (the cell route returns then). */
-  get skipped(): ISignal<this, void> {
-    return this._skipped;
-  }
-
-  private readonly _skipped = new Signal<this, void>(this);
-  private projectSkipped = false;
-  private readonly askProject: boolean;
-  private readonly client: IAuthClient;
-  private readonly projects: IProjectsApi;
+  private state: PanelState;
+  private readonly actions: IPanelActions;
   private readonly opener: HTMLElement | null;
-  private _force = false;
-  private form: ISignInForm;
-  private pendingStart: { tab: IConsentTab | null } | null;
-  private chosenProject: string | null = null;
-  private projectWanted = false;
-  private lastPhase = 'idle';
-  /** The upload's progress and error; the client itself is the service's. */
-  private customClient: Omit<ICustomClientState, 'info'> = {
-    busy: false,
-    error: null
-  };
+  private readonly _skipped = new Signal<this, void>(this);
 }
-
-/** Focus never goes to an element scrolled out of view (the page would jump to it). */
-function isInView(element: HTMLElement): boolean {
-  const box = element.getBoundingClientRect();
-  return (
-    box.bottom > 0 && box.top < window.innerHeight && box.width + box.height > 0
-  );
-}
-
-/** Where the keyboard goes after each step, first match wins. */
-const NEXT_STEP_SELECTORS = [
-  '.jp-GoogleAuth-pasteInput:not(:disabled)',
-  '.jp-GoogleAuth-projectStep .jp-GoogleAuth-search',
-  '.jp-GoogleAuth-signIn:not(:disabled)',
-  '.jp-GoogleAuth-switch',
-  '.jp-GoogleAuth-retry',
-  '.jp-GoogleAuth-consentButton'
-];
 
 function stopPropagation(event: Event): void {
   event.stopPropagation();

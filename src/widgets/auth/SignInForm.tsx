@@ -12,6 +12,7 @@ import {
   parseScopes,
   userSignInMode,
   type EnvironmentReport,
+  type ICustomClientProgress,
   type ModeOption,
   type SignInMode
 } from '../../core';
@@ -25,10 +26,9 @@ import { ScopeChooser } from './ScopeChooser';
 import { ServiceAccountForm } from './ServiceAccountForm';
 import { TargetsChooser } from './TargetsChooser';
 
-export interface ICustomClientState {
+/** The upload's progress (the panel's model) with the client itself (the service's). */
+export interface ICustomClientState extends ICustomClientProgress {
   info: CustomClientInfo | null;
-  busy: boolean;
-  error: string | null;
 }
 
 export interface ISignInFormProps {

@@ -4,11 +4,10 @@
  * click's user activation lasts, and the server's answer arrives after it. The tab shows one
  * line until it is sent to Google, and cannot reach back into JupyterLab (opener severed).
  */
-export interface IConsentTab {
-  /** Sends the tab to `url`; false when the user already closed it. */
-  go(url: string): boolean;
-  close(): void;
-}
+import type { IConsentTab } from '../../core';
+
+// The panel's model holds the tab until its start runs, so the interface is the model's.
+export type { IConsentTab } from '../../core';
 
 export function openConsentTab(waitingText: string): IConsentTab | null {
   // Not 'noopener': that makes window.open return null, and the tab could not be sent on.

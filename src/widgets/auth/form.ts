@@ -1,49 +1,23 @@
 /**
- * The sign-in form's choices, what stops them from being sent, and the `POST flows` body they
- * make. Plain functions, so the panel and its tests share one definition.
+ * What stops the sign-in form from being sent, and the `POST flows` body it makes. The form
+ * itself is part of the panel's model (src/core/panel.ts); plain functions here, so the panel
+ * and its tests share one definition.
  */
 import {
-  defaultTargets,
+  currentMode,
   effectiveClient,
+  isFlowMode,
+  modeContext,
   modeTakesTargets,
   parseScopes,
-  type ClientKind,
   type FlowMode,
-  type ScopeChoice,
-  type SignInMode,
-  type StartFlowRequest,
-  type Target
+  type ISignInForm,
+  type PanelFacts,
+  type PanelState,
+  type StartFlowRequest
 } from '../../core';
 
-export interface ISignInForm {
-  /** The mode the user picked; null until they pick one (the preselection applies). */
-  mode: SignInMode | null;
-  scopeChoice: ScopeChoice;
-  customScopes: string;
-  targets: Target[];
-  /** The user ticked the files by hand: a new preset no longer resets them. */
-  targetsTouched: boolean;
-  client: ClientKind;
-}
-
-export const INITIAL_FORM: ISignInForm = {
-  mode: null,
-  scopeChoice: 'earthengine',
-  customScopes: '',
-  targets: defaultTargets('earthengine'),
-  targetsTouched: false,
-  client: 'earthengine'
-};
-
-/** A new scope choice, with the preset's default files unless the user chose them. */
-export function withScopeChoice(
-  form: ISignInForm,
-  scopeChoice: ScopeChoice
-): Partial<ISignInForm> {
-  return form.targetsTouched
-    ? { scopeChoice }
-    : { scopeChoice, targets: defaultTargets(scopeChoice) };
-}
+export { INITIAL_FORM, withScopeChoice, type ISignInForm } from '../../core';
 
 /** Why the form cannot be sent yet (English, for trans.__), or null. */
 export function formProblem(
@@ -95,4 +69,23 @@ export function buildStartRequest(
     request.targets = form.targets;
   }
   return request;
+}
+
+/**
+ * The `POST flows` body for the panel's mode in effect now (not as of the last render: a
+ * click can beat the next paint); null when that mode runs no flow or the form is not ready.
+ */
+export function startRequest(
+  state: PanelState,
+  facts: PanelFacts,
+  origin: string
+): StartFlowRequest | null {
+  const mode = currentMode(state, facts);
+  if (
+    !isFlowMode(mode) ||
+    formProblem(state.form, mode, modeContext(facts).customClient) !== null
+  ) {
+    return null;
+  }
+  return buildStartRequest(state.form, mode, { origin, force: state.force });
 }
