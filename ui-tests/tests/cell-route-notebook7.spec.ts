@@ -5,7 +5,11 @@
  */
 import { expect, test } from '@playwright/test';
 
-import { clearCredentials, consentInNewTab, testEnv } from './flows-helpers';
+import {
+  clearCredentials,
+  consentInTabOpenedBy,
+  testEnv
+} from './flows-helpers';
 
 const cell = (source: string) => ({
   cell_type: 'code',
@@ -63,8 +67,10 @@ test('ee.Authenticate() routed to the panel in Notebook 7', async ({
     await expect(panel.locator('.jp-GoogleAuth-signIn')).toBeEnabled({
       timeout: 20_000
     });
-    await panel.locator('.jp-GoogleAuth-signIn').click();
-    const tab = await consentInNewTab(context, panel);
+    const tab = await consentInTabOpenedBy(
+      context,
+      panel.locator('.jp-GoogleAuth-signIn')
+    );
     await expect(tab.locator('h1')).toHaveText('Signed in');
     await tab.close();
 

@@ -8,7 +8,7 @@ import type { Locator } from '@playwright/test';
 
 import {
   clearCredentials,
-  consentInNewTab,
+  consentInTabOpenedBy,
   fakeControl,
   screenshotPath,
   testEnv
@@ -68,8 +68,11 @@ async function signInThroughCell(
   await expect(panel.locator('.jp-GoogleAuth-signIn')).toBeEnabled({
     timeout: 20_000
   });
-  await panel.locator('.jp-GoogleAuth-signIn').click();
-  const tab = await consentInNewTab(context, panel);
+  // The Sign in button opens Google's page itself (the default settings).
+  const tab = await consentInTabOpenedBy(
+    context,
+    panel.locator('.jp-GoogleAuth-signIn')
+  );
   await expect(tab.locator('h1')).toHaveText('Signed in');
   await tab.close();
 }

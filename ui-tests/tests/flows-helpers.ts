@@ -198,9 +198,25 @@ export async function consentInNewTab(
   panel: Locator,
   options: { account?: string; decision?: 'allow' | 'deny' } = {}
 ): Promise<Page & { visited: string[] }> {
+  return consentInTabOpenedBy(
+    context,
+    panel.locator('.jp-GoogleAuth-consentButton'),
+    options
+  );
+}
+
+/**
+ * The same, for the tab a click on `trigger` opens: with the default settings, the panel's
+ * Sign in button opens Google's page itself (and then offers no second tab).
+ */
+export async function consentInTabOpenedBy(
+  context: BrowserContext,
+  trigger: Locator,
+  options: { account?: string; decision?: 'allow' | 'deny' } = {}
+): Promise<Page & { visited: string[] }> {
   const [tab] = await Promise.all([
     context.waitForEvent('page'),
-    panel.locator('.jp-GoogleAuth-consentButton').click()
+    trigger.click()
   ]);
   const visited: string[] = [];
   tab.on('request', request => {

@@ -12,10 +12,18 @@ import {
   clearCredentials,
   consentOnPage,
   expectSuccess,
+  fakeControl,
   testEnv
 } from './flows-helpers';
 import { runFromPalette } from './palette';
 import { readJson, EE_FILE, signIn } from './projects-helpers';
+
+const sandboxApi = (state: string) =>
+  fakeControl(testEnv(), 'services', {
+    project: 'alice-sandbox-1',
+    service: 'earthengine.googleapis.com',
+    state
+  });
 
 /** A person looks at what the panel shows before acting (not a wait for a state). */
 const personReads = (page: IJupyterLabPageFixture) => page.waitForTimeout(3000);
@@ -61,22 +69,29 @@ async function followedTo(
 }
 
 test.describe('One truth', () => {
-  test.beforeEach(() => clearCredentials(testEnv()));
-  test.afterEach(() => clearCredentials(testEnv()));
+  // alice-sandbox-1 is registered for Earth Engine; its API is turned on for these tests.
+  test.beforeEach(async () => {
+    clearCredentials(testEnv());
+    await sandboxApi('ENABLED');
+  });
+  test.afterEach(async () => {
+    clearCredentials(testEnv());
+    await sandboxApi('DISABLED');
+  });
 
   test('a kernel follows the project chosen in the panel’s step, by keyboard only; the panel follows a palette sign-out', async ({
     page,
     context
   }) => {
     const env = testEnv();
-    signIn('alice-sandbox-1');
+    signIn('ee-alice');
     await page.reload();
     await notebookWith(page, 'truth-panel.ipynb', [
       `import ee\nee.Initialize(opt_url='${env.fake_google}')\nprint(ee.data._get_state().cloud_api_user_project)`,
       PROJECT_IN_KERNEL
     ]);
     await page.notebook.runCell(0);
-    await expect(cellOutput(page, 0)).toHaveText('alice-sandbox-1');
+    await expect(cellOutput(page, 0)).toHaveText('ee-alice');
 
     // A new sign-in from the panel: Authenticate shows "signed in"; Switch account signs in.
     await page
@@ -108,24 +123,26 @@ test.describe('One truth', () => {
       .poll(() => search.evaluate(input => document.activeElement === input))
       .toBe(true);
     await personReads(page);
-    await page.keyboard.type('ee-alice');
-    const row = panel.locator('[data-project="ee-alice"]');
+    await page.keyboard.type('sandbox');
+    const row = panel.locator('[data-project="alice-sandbox-1"]');
     await expect(row).toBeVisible({ timeout: 15_000 });
     await page.keyboard.press('ArrowDown');
     await expect(row).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(panel.locator('.jp-GoogleAuth-projectSet')).toContainText(
-      'ee-alice'
+      'alice-sandbox-1'
     );
-    expect(readJson(EE_FILE).project).toBe('ee-alice');
+    expect(readJson(EE_FILE).project).toBe('alice-sandbox-1');
 
     // The kernel that ran ee.Initialize() before the sign-in follows, and so does the bar.
-    await followedTo(page, 'project: ee-alice');
+    await followedTo(page, 'project: alice-sandbox-1');
     await expect(
       page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem')
-    ).toContainText('ee-alice');
+    ).toContainText('alice-sandbox-1');
     await page.notebook.runCell(1);
-    await expect(cellOutput(page, 1)).toHaveText('ee-alice ee-alice');
+    await expect(cellOutput(page, 1)).toHaveText(
+      'alice-sandbox-1 alice-sandbox-1'
+    );
 
     // Sign out from the palette: the panel stops saying "signed in".
     await personReads(page);
@@ -145,21 +162,24 @@ test.describe('One truth', () => {
     page
   }) => {
     const env = testEnv();
-    signIn('alice-sandbox-1');
+    signIn('ee-alice');
     await page.reload();
     await notebookWith(page, 'truth-cell.ipynb', [
       `import ee\nee.Initialize(opt_url='${env.fake_google}')\nprint(ee.data._get_state().cloud_api_user_project)`,
-      "from jupyterlab_google_auth import authenticate\nprint(authenticate(project='ee-alice').project)",
+      // The test sign-in holds the earthengine scope (not the whole Earth Engine preset).
+      "from jupyterlab_google_auth import authenticate\nprint(authenticate(scopes=['https://www.googleapis.com/auth/earthengine'], project='alice-sandbox-1').project)",
       PROJECT_IN_KERNEL
     ]);
     await page.notebook.runCell(0);
-    await expect(cellOutput(page, 0)).toHaveText('alice-sandbox-1');
+    await expect(cellOutput(page, 0)).toHaveText('ee-alice');
     await page.notebook.runCell(1);
-    await expect(cellOutput(page, 1)).toContainText('ee-alice', {
+    await expect(cellOutput(page, 1)).toContainText('alice-sandbox-1', {
       timeout: 30_000
     });
-    await followedTo(page, 'project: ee-alice');
+    await followedTo(page, 'project: alice-sandbox-1');
     await page.notebook.runCell(2);
-    await expect(cellOutput(page, 2)).toHaveText('ee-alice ee-alice');
+    await expect(cellOutput(page, 2)).toHaveText(
+      'alice-sandbox-1 alice-sandbox-1'
+    );
   });
 });
