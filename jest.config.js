@@ -22,6 +22,8 @@ const baseConfig = jestJupyterLab(__dirname);
 module.exports = {
   ...baseConfig,
   automock: false,
+  // Tests wait for states; on a loaded two-core CI box a state can take seconds to arrive.
+  testTimeout: 30_000,
   testRegex: 'src/.*/.*\\.spec\\.tsx?$',
   transformIgnorePatterns: [`/node_modules/(?!${esModules}).+`]
 };

@@ -3,7 +3,7 @@
  * passes their addresses as JSON on argv[2]). Debian's Chromium through playwright-core from
  * ui-tests/node_modules; nothing is downloaded. Prints one JSON object on stdout.
  *
- * 1. Click → consent page, alternately: the Authenticate button (the extension: panel, flow,
+ * 1. Click → consent page (after the pointer rested `hoverMs` on the button), alternately: the Authenticate button (the extension: panel, flow,
  *    tab sent to Google's page) and a bare page whose button calls window.open on the same
  *    consent address (the floor: a browser opening a tab). Time = the click's mousedown to the
  *    new tab's DOMContentLoaded, both on the page's clock (performance.timeOrigin based).
@@ -27,7 +27,10 @@ function median(values) {
 }
 
 /** Milliseconds from the next mousedown on `page` to the DOMContentLoaded of the tab it opens. */
-async function clickToTab(page, context, locator, consentPrefix) {
+async function clickToTab(page, context, locator, consentPrefix, hoverMs) {
+  // A person's pointer rests on a button a moment before the click (both sides alike).
+  await locator.hover();
+  await page.waitForTimeout(hoverMs);
   await page.evaluate(() =>
     document.addEventListener(
       'mousedown',
@@ -103,7 +106,13 @@ function tally(requests) {
   let consentUrl = null;
   for (let i = 0; i < cfg.runs; i++) {
     await page.bringToFront();
-    const mine = await clickToTab(page, context, page.locator(AUTH), consentPrefix);
+    const mine = await clickToTab(
+      page,
+      context,
+      page.locator(AUTH),
+      consentPrefix,
+      cfg.hoverMs
+    );
     ours.push(mine.ms);
     consentUrl = mine.tab.url();
     await mine.tab.close();
@@ -115,7 +124,13 @@ function tally(requests) {
       u => (document.getElementById('go').onclick = () => window.open(u, '_blank')),
       consentUrl
     );
-    const theirs = await clickToTab(bare, context, bare.locator('#go'), consentPrefix);
+    const theirs = await clickToTab(
+      bare,
+      context,
+      bare.locator('#go'),
+      consentPrefix,
+      cfg.hoverMs
+    );
     floor.push(theirs.ms);
     await theirs.tab.close();
   }

@@ -13,7 +13,8 @@ import type {
   EnvironmentReport,
   ISettings,
   IUiMemory,
-  SectionId
+  SectionId,
+  StartFlowRequest
 } from './core';
 import type { Status } from './core/status';
 
@@ -72,6 +73,14 @@ export interface IGoogleAuth {
   recheckEnvironment(): Promise<void>;
   /** Reads the credentials again (focus, visibility); emits `noticed` only when they differ. */
   refresh(): Promise<void>;
+  /**
+   * Starts `request`'s flow ahead of the click (the pointer is on Authenticate), so the click
+   * opens the consent page directly; a start of the same request takes it. Unused, it is
+   * cancelled after a minute.
+   */
+  prepareFlow(request: StartFlowRequest): void;
+  /** The consent address of the prepared flow for `request`, once the server answered. */
+  preparedConsentUrl(request: StartFlowRequest): string | null;
 }
 
 export const IGoogleAuth = new Token<IGoogleAuth>(

@@ -9,7 +9,12 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { reauthChoice } from '../core/status';
 import { IGoogleAuth } from '../tokens';
 import { AuthPanel, credentialsFit } from '../widgets/auth/AuthPanel';
-import { openConsentTab } from '../widgets/auth/consentTab';
+import {
+  openConsentTab,
+  openConsentTabAt,
+  type IConsentTab
+} from '../widgets/auth/consentTab';
+import { firstStartRequest } from '../widgets/auth/facts';
 import type { ISignInForm } from '../widgets/auth/form';
 import { attachBelowActiveCell } from '../widgets/attach';
 import { googleIcon } from '../widgets/icons';
@@ -50,18 +55,59 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
     const fits = () =>
       service.credentials === null ? null : credentialsFit(service.status);
 
+    /** Whether a click of Authenticate now would open Google's page itself. */
+    const clickStarts = (force: boolean) =>
+      service.settings.openConsentAutomatically && (force || fits() !== true);
+
+    /**
+     * The tab Google's page loads into, opened synchronously inside the click: straight at
+     * the consent address when a flow was prepared for this sign-in, else blank until the
+     * server has made one.
+     */
+    const consentTab = (
+      force: boolean,
+      initialForm: Partial<ISignInForm>
+    ): IConsentTab | null => {
+      const request = firstStartRequest(service, initialForm, force);
+      const ready = request ? service.preparedConsentUrl(request) : null;
+      return ready
+        ? openConsentTabAt(ready)
+        : openConsentTab(trans.__('Opening Google sign-in…'));
+    };
+
+    // The pointer on Authenticate (a person hovers a few hundred milliseconds before the
+    // click): start the sign-in the click will ask for, so the click opens Google's page
+    // with no request in between.
+    document.addEventListener('pointerover', event => {
+      const target = event.target as Element | null;
+      if (
+        !target?.closest?.(`[data-command="${CommandIDs.authenticate}"]`) ||
+        !clickStarts(false) ||
+        fits() === null ||
+        !service.environment ||
+        service.customClient === undefined
+      ) {
+        return;
+      }
+      const panel = tracker.currentWidget;
+      const existing = panel ? openPanels.get(panel) : undefined;
+      if (existing && !existing.isDisposed) {
+        return; // that panel has its own sign-in
+      }
+      const request = firstStartRequest(service, {}, false);
+      if (request) {
+        service.prepareFlow(request);
+      }
+    });
+
     /** Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit. */
     const open = (force: boolean, initialForm: Partial<ISignInForm> = {}) => {
       const panel = tracker.currentWidget;
       if (!panel) {
         return;
       }
-      const start =
-        service.settings.openConsentAutomatically && (force || fits() !== true);
-      // Synchronously, inside the click: the tab Google's page will load into.
-      const tab = start
-        ? openConsentTab(trans.__('Opening Google sign-in…'))
-        : null;
+      const start = clickStarts(force);
+      const tab = start ? consentTab(force, initialForm) : null;
       const existing = openPanels.get(panel);
       if (existing && !existing.isDisposed) {
         existing.force = existing.force || force;

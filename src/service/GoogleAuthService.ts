@@ -21,6 +21,7 @@ import {
   type ISettings,
   type IUiMemory,
   type SectionId,
+  type StartFlowRequest,
   type Translate
 } from '../core';
 import {
@@ -36,6 +37,7 @@ import {
   TransferThroughDoor,
   type IDoor
 } from './clients';
+import { PreparedFlows } from './prepared';
 
 /** Where the UI memory is kept (JupyterLab's state database, or nothing in tests). */
 export interface IMemoryStore {
@@ -68,12 +70,13 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   constructor(options: IServiceOptions) {
     this.origin = options.origin;
     this._raw = { auth: options.auth, projects: options.projects };
+    this._prepared = new PreparedFlows(options.auth);
     this._tr = options.translate ?? english;
     this._memoryStore = options.memory ?? null;
     this._focusGap = options.focusGapMs ?? 10_000;
     this._status = loadingStatus(this._tr);
     this.api = {
-      auth: authThroughDoor(options.auth, this),
+      auth: authThroughDoor(options.auth, this, this._prepared),
       projects: projectsThroughDoor(options.projects, this),
       transfer: new TransferThroughDoor(this)
     };
@@ -172,6 +175,14 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     this._saveMemory({ ...this._memory, mode });
   }
 
+  prepareFlow(request: StartFlowRequest): void {
+    this._prepared.prepare(request);
+  }
+
+  preparedConsentUrl(request: StartFlowRequest): string | null {
+    return this._prepared.consentUrl(request);
+  }
+
   customClientIs(info: CustomClientInfo): void {
     this._customClient = info;
     this._changed.emit({ kind: 'custom-client' });
@@ -247,6 +258,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   }
 
   dispose(): void {
+    this._prepared.drop();
     this._poll?.dispose();
     Signal.clearData(this);
   }
@@ -338,6 +350,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   }
 
   private readonly _raw: { auth: IAuthClient; projects: IProjectsApi };
+  private readonly _prepared: PreparedFlows;
   private readonly _tr: Translate;
   private readonly _memoryStore: IMemoryStore | null;
   private readonly _focusGap: number;

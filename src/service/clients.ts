@@ -16,6 +16,7 @@ import type {
   CredentialsReport,
   EnvironmentReport
 } from '../core';
+import type { PreparedFlows } from './prepared';
 
 /** What the clients need from the service. */
 export interface IDoor {
@@ -71,12 +72,17 @@ export function projectsThroughDoor(
   };
 }
 
-export function authThroughDoor(raw: IAuthClient, door: IDoor): IAuthClient {
+export function authThroughDoor(
+  raw: IAuthClient,
+  door: IDoor,
+  prepared: PreparedFlows
+): IAuthClient {
   return {
     environment: (_origin, options = {}) =>
       door.currentEnvironment(options.refresh ?? false),
     credentials: () => door.currentCredentials(),
-    startFlow: request => raw.startFlow(request),
+    // A flow prepared for this very request (the pointer on Authenticate) is taken as is.
+    startFlow: request => prepared.take(request) ?? raw.startFlow(request),
     getFlow: id => raw.getFlow(id),
     completeFlow: (id, body) => raw.completeFlow(id, body),
     cancelFlow: id => raw.cancelFlow(id),

@@ -66,7 +66,9 @@ function fakeClient(report = environment()): jest.Mocked<IAuthClient> {
 async function waitFor<T>(
   find: () => T | null | undefined | false
 ): Promise<T> {
-  for (let i = 0; i < 500; i++) {
+  // A state, not a time: the deadline only ends a test that would never pass (loaded CI).
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     const found = find();
     if (found) {
       return found;

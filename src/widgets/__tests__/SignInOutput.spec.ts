@@ -80,7 +80,8 @@ describe('SignInOutput', () => {
     await output.renderModel(pending()); // an update of the same request keeps the panel
     // React paints the panel on the next frame.
     let close: HTMLElement | null = null;
-    for (let i = 0; i < 100 && !close; i++) {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !close) {
       await new Promise(resolve => setTimeout(resolve, 10));
       close = output.node.querySelector<HTMLElement>('.jp-GoogleAuth-close');
     }

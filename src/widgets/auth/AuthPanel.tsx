@@ -5,7 +5,6 @@ import * as React from 'react';
 
 import {
   currentMode,
-  initialPanelState,
   isFlowMode,
   isSettled,
   panelReducer,
@@ -22,7 +21,7 @@ import type { IGoogleAuth } from '../../tokens';
 import type { IPanelActions } from './actions';
 import { openConsentTab } from './consentTab';
 import { removeCustomClient, uploadCustomClient } from './customClient';
-import { panelFacts } from './facts';
+import { firstPanelState, panelFacts } from './facts';
 import { FlowController, type IFlowControllerOptions } from './FlowController';
 import { focusedElement, focusNextStepIn, restoreFocus } from './focus';
 import { startRequest } from './form';
@@ -62,12 +61,7 @@ export class AuthPanel extends ReactWidget {
     initialForm: Partial<ISignInForm> = {}
   ) {
     super();
-    const { settings, memory } = service;
-    this.state = initialPanelState({
-      preset: settings.defaultPreset,
-      targets: settings.defaultTargets,
-      rememberedMode: memory.mode,
-      form: initialForm,
+    this.state = firstPanelState(service, initialForm, {
       force: options.force,
       askProject: options.askProject,
       pendingStart: options.start ? { tab: options.consentTab ?? null } : null
@@ -86,8 +80,12 @@ export class AuthPanel extends ReactWidget {
     this.node.addEventListener('keydown', this.onKeydown);
     this.flow = new FlowController(service.api.auth, {
       translate: trans.__.bind(trans),
+      // The succeeded view carries the new report: the service needs no second request.
       onSucceeded: flow =>
-        void service.report({ kind: 'signed-in', mode: flow.mode }),
+        void service.report(
+          { kind: 'signed-in', mode: flow.mode },
+          flow.credentials
+        ),
       ...options
     });
     this.actions = this.createActions();

@@ -41,3 +41,35 @@ export function openConsentTab(waitingText: string): IConsentTab | null {
     }
   };
 }
+
+/**
+ * A tab opened straight at a consent address the server already made (a flow prepared
+ * before the click): the flow's `go` to that same address then leaves it as it is.
+ */
+export function openConsentTabAt(url: string): IConsentTab | null {
+  const tab = window.open(url, '_blank');
+  if (!tab) {
+    return null;
+  }
+  try {
+    tab.opener = null; // still about:blank here, so still ours to change
+  } catch {
+    // Already Google's: it cannot reach back into JupyterLab anyway (other origin).
+  }
+  return {
+    go(next: string): boolean {
+      if (tab.closed) {
+        return false;
+      }
+      if (next !== url) {
+        tab.location.href = next;
+      }
+      return true;
+    },
+    close(): void {
+      if (!tab.closed) {
+        tab.close();
+      }
+    }
+  };
+}

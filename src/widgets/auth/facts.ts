@@ -1,5 +1,16 @@
-import type { PanelFacts, PanelFlowState } from '../../core';
+import {
+  INITIAL_FLOW_STATE,
+  initialPanelState,
+  panelReducer,
+  type IPanelInit,
+  type ISignInForm,
+  type PanelFacts,
+  type PanelFlowState,
+  type PanelState,
+  type StartFlowRequest
+} from '../../core';
 import type { IGoogleAuth } from '../../tokens';
+import { startRequest } from './form';
 
 /**
  * What the panel's model (src/core/panel.ts) needs of the service and of the panel's flow,
@@ -22,4 +33,40 @@ export function panelFacts(
         ? undefined
         : (customClient?.configured ?? false)
   };
+}
+
+/** A new panel's state: the user's settings and UI memory, then the opener's choices. */
+export function firstPanelState(
+  service: IGoogleAuth,
+  form: Partial<ISignInForm>,
+  init: Pick<IPanelInit, 'force' | 'askProject' | 'pendingStart'> = {}
+): PanelState {
+  const { settings, memory } = service;
+  return initialPanelState({
+    preset: settings.defaultPreset,
+    targets: settings.defaultTargets,
+    rememberedMode: memory.mode,
+    form,
+    ...init
+  });
+}
+
+/**
+ * The `POST flows` body a new panel opened now would send for its first sign-in, so a flow
+ * prepared before the click (the pointer on Authenticate) is the one the click starts.
+ */
+export function firstStartRequest(
+  service: IGoogleAuth,
+  form: Partial<ISignInForm>,
+  force: boolean
+): StartFlowRequest | null {
+  const state = panelReducer(firstPanelState(service, form, { force }), {
+    type: 'policy-applied',
+    policy: service.environment?.policy
+  });
+  return startRequest(
+    state,
+    panelFacts(service, INITIAL_FLOW_STATE),
+    service.origin
+  );
 }
