@@ -3,6 +3,10 @@
 A revocation that fails (Google down, slow, or the token already dead) never stops the local
 sign-out: the files are moved to backups anyway and the answer says what happened
 (``revoked: false`` with ``revoke_error``). ``{"revoke": false}`` only moves the files.
+
+The revocation runs in the Google pool like every other call to Google (google_pool.py): a
+hanging revocation endpoint holds a pool slot, never a thread the local routes need, and a full
+pool ends the revocation at once (``busy``) while the files are still moved aside.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from tornado import web
 from .. import shared_server
 from ..credentials import UnsafeTargetError, clear_cache
 from ..credentials.store import CredentialStore, SignOutResult
+from ..errors import ServerError
 from ..projects import GoogleCallError, call_off_loop, revoke_tokens
 from ..projects.revoke import MANUAL_HELP, stored_refresh_tokens
 from .base import ApiError, GoogleAuthHandler
@@ -68,14 +73,18 @@ class SignOutHandler(GoogleAuthHandler):
             }
         )
 
-    async def _revoke(self, tokens: list[str]) -> tuple[bool, GoogleCallError | None]:
+    async def _revoke(self, tokens: list[str]) -> tuple[bool, ServerError | None]:
         if not tokens:
             return False, None
         timeout = self.google_auth.http_timeout
         try:
-            return await call_off_loop(
+            return await self.google(
                 partial(revoke_tokens, self.google_auth.revoke_uri, tokens, timeout),
                 timeout * len(tokens),
             )
-        except GoogleCallError as exc:
-            return False, GoogleCallError(502, "revoke_failed", exc.message, MANUAL_HELP)
+        except ServerError as exc:
+            # busy (the pool is full) keeps its code; a timeout becomes revoke_failed.
+            code = exc.code if exc.code == "busy" else "revoke_failed"
+            return False, ServerError(
+                exc.status if code == "busy" else 502, code, exc.message, MANUAL_HELP
+            )

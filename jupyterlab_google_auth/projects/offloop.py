@@ -1,4 +1,8 @@
-"""Run the blocking Google calls of this package off the server's event loop, with a limit."""
+"""Run blocking local work (reading and moving credential files) off the event loop, with a limit.
+
+Calls to Google do not come here: they run in the Google pool (google_pool.py, through
+``GoogleAuthHandler.google``), so a hanging Google never holds the default executor's threads.
+"""
 
 from __future__ import annotations
 
