@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..environment.gcloud import find_gcloud, gcloud_child_env
+from ..errors import ServerError
 from . import output
 from .pty_process import PtyProcess
 from .scopes import DEFAULT_SCOPES, gcloud_scopes
@@ -62,19 +63,19 @@ _HELP = {
 }
 
 
-class GcloudError(Exception):
+# HTTP status for each bridge error; the rest are 400 (the user's input or choice).
+_STATUS = {"gcloud_failed": 502, "gcloud_hung": 504}
+
+
+class GcloudError(ServerError):
     """A failure the panel shows: ``code`` (``gcloud_missing``, ``gcloud_failed``,
     ``gcloud_hung``, ``invalid_grant``, ``invalid_scope``, ``access_denied``, ``bad_code``,
-    ``expired``, ``cancelled``, ``not_waiting``), a message and the next step."""
+    ``flow_expired``, ``cancelled``, ``not_waiting``), a message and the next step. A
+    :class:`~..errors.ServerError` like every error a route answers: the gcloud mode lets it
+    through as it is (the registry ends the flow with it, the base handler renders it)."""
 
-    def __init__(self, code: str, message: str, help: str = "") -> None:  # noqa: A002
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.help = help
-
-    def to_json(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message, "help": self.help}
+    def __init__(self, code: str, message: str, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(_STATUS.get(code, 400), code, message, help)
 
 
 class GcloudLogin:
@@ -253,7 +254,7 @@ class GcloudLogin:
     def _ended_error(self) -> GcloudError:
         if self.state == "expired":
             return GcloudError(
-                "expired",
+                "flow_expired",
                 f"This gcloud sign-in ran out of time ({self.timeout:g} s) and was stopped.",
                 "Start again and paste the code within a few minutes.",
             )

@@ -356,7 +356,7 @@ async def test_whole_login_expires(env):
     assert await all_dead(login.pgid)
     with pytest.raises(GcloudError) as info:
         await login.complete("4/code")
-    assert info.value.code == "expired"
+    assert info.value.code == "flow_expired"
 
 
 async def test_missing_gcloud(tmp_path):

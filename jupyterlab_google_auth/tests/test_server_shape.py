@@ -8,6 +8,7 @@ from pathlib import Path
 from jupyterlab_google_auth import names
 from jupyterlab_google_auth.errors import ServerError
 from jupyterlab_google_auth.flows.errors import TABLE, FlowError
+from jupyterlab_google_auth.gcloud import GcloudError
 from jupyterlab_google_auth.help import HELP
 from jupyterlab_google_auth.projects.errors import GoogleCallError
 from jupyterlab_google_auth.state import ServerState
@@ -31,6 +32,12 @@ def test_every_code_with_help_or_a_message_is_in_the_vocabulary():
 
 def test_one_error_base():
     assert issubclass(FlowError, ServerError) and issubclass(GoogleCallError, ServerError)
+    assert issubclass(GcloudError, ServerError)  # the gcloud mode converts nothing by hand
+    assert (GcloudError("gcloud_hung", "x").status, GcloudError("bad_code", "x").status) == (
+        504,
+        400,
+    )
+    assert GcloudError("bad_code", "x").help == HELP["bad_code"]
     assert ServerError(403, "turned_off", "x").help == HELP["turned_off"]
 
 

@@ -29,23 +29,16 @@ from typing import Any, ClassVar
 from ... import scopes as scope_lib
 from ...credentials.paths import ADC_FILENAME, resolve_paths
 from ...credentials.validity import check_refresh
-from ...gcloud import GcloudError, GcloudLogin
+from ...gcloud import GcloudLogin
 from ...gcloud.login import START_TIMEOUT
 from ..errors import FlowError
 from ..model import Flow, Grant, OAuthClient
 from ..request import StartRequest
 from .base import Mode, ModeContext, check_code, pasted_value
 
-# HTTP status for each bridge error (the rest are 400: the user's input or choice).
-_STATUS = {"gcloud_failed": 502, "gcloud_hung": 504, "gcloud_missing": 400, "expired": 400}
 _MAX_CONFIG_FILE = 64 * 1024
 # Never give up on gcloud before the registry does (it bounds complete by http_timeout + 2 s).
 _CHECK_SHARE = 0.25
-
-
-def to_flow_error(exc: GcloudError) -> FlowError:
-    code = "flow_expired" if exc.code == "expired" else exc.code
-    return FlowError(code, exc.message, exc.help, _STATUS.get(exc.code, 400))
 
 
 def _copy_small_file(src: Path, dst: Path) -> None:
@@ -97,10 +90,7 @@ class GcloudMode(Mode):
             complete_timeout=max(1.0, settings.http_timeout * (1 - _CHECK_SHARE)),
         )
         flow.secrets.extra["gcloud"] = login
-        try:
-            started = await login.start()
-        except GcloudError as exc:
-            raise to_flow_error(exc) from None  # the registry discards the flow
+        started = await login.start()  # a GcloudError (a ServerError): the registry discards
         flow.consent_url = started["consent_url"]
         flow.scopes = list(started["scopes"])
         flow.notes.extend(started["notes"])
@@ -116,10 +106,7 @@ class GcloudMode(Mode):
     async def complete(self, flow: Flow, code: str, ctx: ModeContext) -> Grant:
         login: GcloudLogin = flow.secrets.extra["gcloud"]
         private: Path = flow.secrets.extra["gcloud_dir"]
-        try:
-            await login.complete(code)
-        except GcloudError as exc:
-            raise to_flow_error(exc) from None
+        await login.complete(code)  # a GcloudError (a ServerError) ends the flow as failed
         settings = ctx.settings
         timeout = max(1.0, settings.http_timeout * _CHECK_SHARE)
 
