@@ -2,7 +2,8 @@
 
 The text comes from a pseudo-terminal, so it may hold carriage returns, terminal escapes (from
 readline) and the echo of what we typed (the authorization code). It stays in memory; only the
-facts parsed here leave this module, and error lines only after :func:`sanitize`.
+facts parsed here leave this module, and error lines only after :func:`sanitize`. Escapes and
+line ends are handled by the one sanitiser (``text.terminal``); a line shown passes ``text.plain``.
 
 Prompt variants handled (gcloud's ``core/credentials/flow.py``):
 
@@ -32,12 +33,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..text import plain, terminal
+
 MAX_URL_CHARS = 8192
 MAX_LINE_CHARS = 300
 
-# CSI / OSC / single-character escapes that readline and terminals emit.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LINK_INTRO = re.compile(r"go to the following link in your browser", re.IGNORECASE)
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
 _PROMPT = re.compile(
@@ -63,11 +63,7 @@ _SECRETS = (
 _URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
 
 
-def clean(raw: str) -> str:
-    """Terminal output as plain text lines: escapes gone, CRLF and lone CR made newlines."""
-    text = _ESCAPES.sub("", raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+clean = terminal  # gcloud's pty output as plain lines (text.py)
 
 
 def _acceptable_url(url: str) -> bool:
@@ -140,8 +136,8 @@ def sanitize(line: str, typed: str | None = None) -> str:
     line = _URL_QUERY.sub(r"\1?[...]", line)
     for pattern in _SECRETS:
         line = pattern.sub("[redacted]", line)
-    line = line.strip()
-    return line if len(line) <= MAX_LINE_CHARS else line[: MAX_LINE_CHARS - 3] + "..."
+    # No direction, line-separator or C1 characters reach the panel (text.plain); capped.
+    return plain(line, MAX_LINE_CHARS, markup=False)
 
 
 def error_lines(text: str, typed: str | None = None) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyterlab_google_auth import text
 from jupyterlab_google_auth.gcloud import output
 from jupyterlab_google_auth.gcloud.scopes import gcloud_scopes
 
@@ -67,6 +68,17 @@ def test_sanitize_removes_codes_tokens_and_queries():
         assert secret not in clean
     assert "https://accounts.google.com/o/oauth2/auth?[...]" in clean
     assert len(output.sanitize("ERROR " * 200)) <= output.MAX_LINE_CHARS
+
+
+def test_one_sanitiser_for_terminal_text():
+    """gcloud's output is read through text.py (escapes, line ends) and an error line is shown
+    through text.plain: no direction, line-separator or C1 characters, typed brackets kept."""
+    assert output.clean is text.terminal
+    raw = "\x1b]0;title\x07\x1b[1mERROR:\x1b[0m a\tb\r\nnext\rline\x00\x7f"
+    assert text.terminal(raw) == "ERROR: a\tb\nnext\nline"
+    lines = output.error_lines("ERROR: (gcloud) bad \u202eevil\u2028 set <PROJECT_ID> \x85x\n")
+    assert lines == ["(gcloud) bad evil set <PROJECT_ID> x"]
+    assert text.plain("\x1b[31mred\x1b[0m <b>bold</b>") == "red bold"
 
 
 def test_saved_path_and_quota():
