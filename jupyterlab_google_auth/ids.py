@@ -15,8 +15,9 @@ PROJECT_ID = r"[a-z][a-z0-9-]{4,28}[a-z0-9]"
 # Listed projects may have legacy domain-scoped ids ("example.com:proj") or be given by number.
 PROJECT_NUMBER = r"[0-9]{1,20}"
 ANY_PROJECT = rf"(?:[a-z0-9][a-z0-9.-]{{0,62}}:)?{PROJECT_ID}|{PROJECT_NUMBER}"
-# A sign-in flow's id (secrets.token_urlsafe) and a cell's sign-in request (uuid4().hex).
-FLOW_ID = r"[A-Za-z0-9_-]{8,64}"
+# A sign-in flow's id: the server run's marker (token_hex(4)), a dot, secrets.token_urlsafe(12)
+# (flows/registry.py); and a cell's sign-in request (uuid4().hex).
+FLOW_ID = r"[0-9a-f]{8}\.[A-Za-z0-9_-]{16}"
 REQUEST_ID = r"[0-9a-f]{32}"
 # A gcloud configuration's name (gcloud's own rule).
 CONFIGURATION_NAME = r"[a-z][-a-z0-9]*"

@@ -22,12 +22,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .. import policy
+from .. import ids, policy
 from ..config import GoogleAuth
 from ..credentials import validity
 from ..credentials.store import CredentialStore
 from ..errors import ServerError
 from ..google_pool import GooglePool
+from ..ids import is_id
 from ..scopes import is_earthengine
 from .custom_client import CustomClients
 from .errors import FlowError, flow_error, from_oauth, plain_text
@@ -130,8 +131,17 @@ class FlowRegistry:
             log.exception("google-auth: discarding flow %s failed", flow.id)
 
     def get(self, user: str, flow_id: str) -> Flow:
+        """The user's flow: 400 ``bad_id`` for a malformed id (never echoed), 404 ``unknown_flow``
+        for a well-formed one this server does not know, 410 for one from an earlier run."""
+        if not is_id(ids.FLOW_ID, flow_id):
+            raise ServerError(
+                400,
+                "bad_id",
+                "This is not a sign-in id: send the id that POST flows answered, as it is "
+                "(hex digits, a dot, then letters, digits, '-' and '_').",
+            )
         self._tick()
-        flow = self.flows.get(flow_id) if isinstance(flow_id, str) else None
+        flow = self.flows.get(flow_id)
         if flow is None or flow.user != user:
             raise flow_error(
                 "started_before_restart" if self._from_before(flow_id) else "unknown_flow"
@@ -185,7 +195,7 @@ class FlowRegistry:
             raise flow_error("too_many_flows", str(self.settings.max_pending_flows))
         now = self.clock()
         flow = Flow(
-            id=f"{self.instance}.{secrets.token_urlsafe(12)}",
+            id=f"{self.instance}.{secrets.token_urlsafe(12)}",  # ids.FLOW_ID
             user=user,
             mode=mode.name,
             expects=mode.expects,

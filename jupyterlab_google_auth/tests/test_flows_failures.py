@@ -18,6 +18,7 @@ from test_flows_fixtures import (  # noqa: F401
     stored_files,
 )
 
+from jupyterlab_google_auth.help import HELP
 from testing.fake_google import (
     ALICE,
     CUSTOM_CLIENT_SECRET,
@@ -277,11 +278,17 @@ async def test_complete_of_a_loopback_flow_is_refused(api, origin):
     assert status == 400 and answer["code"] == "bad_input"
 
 
-async def test_unknown_flow_ids(api):
+async def test_unknown_flow_ids(api, registry):
+    """A malformed id is 400 ``bad_id`` (with help); a well-formed one nobody started, 404."""
     for flow_id in ("..%2F..%2Fetc", "x" * 3000, "%00", "%E2%80%AE", "abc"):
         for call in (api.get(flow_id), api.cancel(flow_id), api.complete(flow_id, code="4/x")):
             status, answer = await call
-            assert status == 404 and answer["code"] == "unknown_flow", flow_id
+            assert (status, answer["code"]) == (400, "bad_id"), flow_id
+            assert answer["help"] == HELP["bad_id"] and flow_id not in answer["message"]
+    unknown = registry.instance + ".AAAAAAAAAAAAAAAA"
+    for call in (api.get(unknown), api.cancel(unknown), api.complete(unknown, code="4/x")):
+        status, answer = await call
+        assert (status, answer["code"]) == (404, "unknown_flow"), answer
 
 
 HOSTILE_CALLBACKS = [

@@ -10,6 +10,7 @@ import pytest
 from test_flows_fixtures import api, registry, settings, stored_files  # noqa: F401
 
 from jupyterlab_google_auth.credentials.store import CredentialStore
+from jupyterlab_google_auth.help import HELP
 from jupyterlab_google_auth.ids import ANY_PROJECT, FLOW_ID, PROJECT_ID, REQUEST_ID, is_id
 from testing.fake_google import CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
 from testing.signed_in import sign_in
@@ -20,13 +21,18 @@ EE = "https://www.googleapis.com/auth/earthengine"
 
 @pytest.mark.parametrize("tail", TAILS)
 @pytest.mark.parametrize(
-    "pattern, good", [(PROJECT_ID, "proj-0001"), (ANY_PROJECT, "proj-0001"), (REQUEST_ID, "a" * 32)]
+    "pattern, good",
+    [
+        (PROJECT_ID, "proj-0001"),
+        (ANY_PROJECT, "proj-0001"),
+        (REQUEST_ID, "a" * 32),
+        (FLOW_ID, "0123abcd.AbCd-_0123456789"),
+    ],
 )
 def test_the_id_rule_matches_the_whole_string(pattern, good, tail):
     assert is_id(pattern, good)
     assert not is_id(pattern, good + tail)
     assert not is_id(pattern, tail + good)
-    assert not is_id(FLOW_ID, "abcdefgh" + tail)
 
 
 @pytest.mark.parametrize("tail", TAILS)
@@ -72,16 +78,28 @@ async def test_project_routes(api, tail, what):
     assert status == 400 and answer["code"] == "bad_project"
 
 
-@pytest.mark.parametrize("tail", TAILS)
+@pytest.mark.parametrize("tail", TAILS + ["\u00e9", "x" * 5000, "%2F..%2F..", ""])
 async def test_flow_routes(api, registry, tail):
+    """A flow id with anything after it is 400 ``bad_id`` (help from help.py, the id never
+    echoed) on GET, DELETE and complete; a well-formed id nobody started is 404; the real flow
+    stays pending."""
     status, flow = await api.start(mode="notebook")
-    assert status == 201
-    bad = quote(flow["id"] + tail, safe="")
+    assert status == 201 and is_id(FLOW_ID, flow["id"])
+    bad = quote(flow["id"] + tail, safe="") if tail != "%2F..%2F.." else flow["id"] + tail
+    unknown = registry.instance + "." + "Z" * 16
     for method, parts in (
-        ("GET", ("flows", bad)),
-        ("DELETE", ("flows", bad)),
-        ("POST", ("flows", bad, "complete")),
+        ("GET", ("flows", "{}")),
+        ("DELETE", ("flows", "{}")),
+        ("POST", ("flows", "{}", "complete")),
     ):
-        status, answer = await api.call(method, *parts, body={"code": "4/x"})
-        assert status in (400, 404) and answer["code"] in ("bad_id", "unknown_flow"), answer
+        if tail:
+            status, answer = await api.call(
+                method, *[p.format(bad) for p in parts], body={"code": "4/x"}
+            )
+            assert (status, answer["code"]) == (400, "bad_id"), answer
+            assert answer["help"] == HELP["bad_id"] and flow["id"] not in answer["message"]
+        status, answer = await api.call(
+            method, *[p.format(unknown) for p in parts], body={"code": "4/x"}
+        )
+        assert (status, answer["code"]) == (404, "unknown_flow"), answer
     assert (await api.get(flow["id"]))[1]["state"] == "pending"

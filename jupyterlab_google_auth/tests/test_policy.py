@@ -159,7 +159,7 @@ async def test_a_flow_from_before_a_restart_says_so(api, registry, origin):
     status, answer = await api.get(old)
     assert status == 410 and answer["code"] == "started_before_restart"
     assert "before the server restarted" in answer["message"]
-    status, answer = await api.get("no-such-flow")
+    status, answer = await api.get(registry.instance + ".no-such-flow-xyz")
     assert status == 404 and answer["code"] == "unknown_flow"
 
 
