@@ -3,9 +3,10 @@
  * passes their addresses as JSON on argv[2]). Debian's Chromium through playwright-core from
  * ui-tests/node_modules; nothing is downloaded. Prints one JSON object on stdout.
  *
- * 1. Click → consent page (after the pointer rested `hoverMs` on the button), alternately: the Authenticate button (the extension: panel, flow,
- *    tab sent to Google's page) and a bare page whose button calls window.open on the same
- *    consent address (the floor: a browser opening a tab). Time = the click's mousedown to the
+ * 1. Click → consent page (after the pointer rested `hoverMs` on the button), in turn: the
+ *    Authenticate button (the extension: panel, flow, tab sent to Google's page), a bare page
+ *    whose button calls window.open on the same consent address (the floor: a browser opening
+ *    a tab), and that plain button inside the JupyterLab page (what any link there costs). Time = the click's mousedown to the
  *    new tab's DOMContentLoaded, both on the page's clock (performance.timeOrigin based).
  * 2. Requests to /google-auth/* for one sign-in plus the project choice (at machine pace),
  *    then during an idle period with nothing changing.
@@ -39,6 +40,7 @@ async function clickToTab(page, context, locator, consentPrefix, hoverMs) {
     )
   );
   const popup = context.waitForEvent('page');
+  const clickedAtNode = Date.now();
   await locator.click();
   const tab = await popup;
   await tab.waitForURL(url => url.toString().startsWith(consentPrefix), {
@@ -50,7 +52,7 @@ async function clickToTab(page, context, locator, consentPrefix, hoverMs) {
     return performance.timeOrigin + nav.domContentLoadedEventEnd;
   });
   const clickedAt = await page.evaluate(() => window.__clickAt);
-  return { ms: loadedAt - clickedAt, tab };
+  return { ms: loadedAt - clickedAt, tab, clickedAtNode };
 }
 
 function tally(requests) {
@@ -101,11 +103,23 @@ function tally(requests) {
   const bare = await context.newPage();
   await bare.setContent('<button id="go">Sign in</button>');
   const consentPrefix = cfg.consentPrefix;
+  // A plain button inside the JupyterLab page, calling window.open on the same address: what
+  // any link in JupyterLab costs, so what is left of ours is the extension's own share.
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'bench-plain-open';
+    button.textContent = 'plain window.open';
+    button.style.cssText = 'position:fixed;bottom:0;right:0;z-index:100000';
+    document.body.appendChild(button);
+  });
   const ours = [];
   const floor = [];
+  const inLab = [];
   let consentUrl = null;
+  const prepared = [];
   for (let i = 0; i < cfg.runs; i++) {
     await page.bringToFront();
+    const from = api.length;
     const mine = await clickToTab(
       page,
       context,
@@ -114,6 +128,9 @@ function tally(requests) {
       cfg.hoverMs
     );
     ours.push(mine.ms);
+    // Whether the flow was started before the click (prepared while the pointer rested).
+    const posts = api.slice(from).filter(r => r.method === 'POST' && r.route === 'flows');
+    prepared.push(posts.length > 0 && posts[0].at < mine.clickedAtNode);
     consentUrl = mine.tab.url();
     await mine.tab.close();
     await page.locator('.jp-GoogleAuth-close').click();
@@ -133,6 +150,23 @@ function tally(requests) {
     );
     floor.push(theirs.ms);
     await theirs.tab.close();
+
+    await page.bringToFront();
+    await page.evaluate(
+      u =>
+        (document.getElementById('bench-plain-open').onclick = () =>
+          window.open(u, '_blank')),
+      consentUrl
+    );
+    const plain = await clickToTab(
+      page,
+      context,
+      page.locator('#bench-plain-open'),
+      consentPrefix,
+      cfg.hoverMs
+    );
+    inLab.push(plain.ms);
+    await plain.tab.close();
   }
   await bare.close();
 
@@ -168,6 +202,8 @@ function tally(requests) {
     JSON.stringify({
       ours,
       floor,
+      inLab,
+      prepared,
       oursMedian: median(ours),
       floorMedian: median(floor),
       startup,

@@ -1,0 +1,70 @@
+"""``ee.Authenticate()`` in a notebook: time to something to click, ours against ee's own.
+
+The comparison a user feels in a cell: from running the cell to a button or link in its
+output. Starts the fake Google and ``jupyter server`` with JupyterLab and the extension
+(``Server`` of flows_bench.py, throw-away HOME, never signed in), opens a notebook in Debian's
+Chromium (``bench/cell_bench.js``, playwright-core from ui-tests), imports ee once untimed, then
+alternately, ``--runs`` times each:
+
+- ours: ``ee.Authenticate()``, routed to the sign-in panel, until its Sign in button shows,
+  enabled;
+- ee's: ``ee.Authenticate.__wrapped__(auth_mode='notebook')`` (ee's own function, which the
+  route wraps), until the link ee prints shows.
+
+Each waiting cell is then ended by a kernel interrupt. Run from the repository root:
+``.venv/bin/python bench/cell_bench.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from click_bench import EMPTY_NOTEBOOK  # noqa: E402
+from flows_bench import TOKEN, Server  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args(argv)
+    server = Server()
+    server.start()
+    try:
+        (server.tmp / "root" / "bench.ipynb").write_text(json.dumps(EMPTY_NOTEBOOK))
+        config = {"base": f"http://127.0.0.1:{server.port}/", "token": TOKEN, "runs": args.runs}
+        done = subprocess.run(
+            ["node", str(ROOT / "bench" / "cell_bench.js"), json.dumps(config)],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        server.stop()
+    ours, ees = result["ours"], result["ees"]
+    print(f"run cell → something to click in its output, {args.runs} runs each, alternately:")
+    print(
+        f"  ours (panel's Sign in button): median {statistics.median(ours):6.0f} ms  "
+        f"max {max(ours):6.0f} ms"
+    )
+    print(
+        f"  ee's own link:                 median {statistics.median(ees):6.0f} ms  "
+        f"max {max(ees):6.0f} ms"
+    )
+    print(f"  ratio of medians: {statistics.median(ours) / statistics.median(ees):.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
