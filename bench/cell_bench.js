@@ -31,7 +31,8 @@ async function timeToClickable(page, code, selector) {
   }, code);
   return page.evaluate(
     sel =>
-      new Promise(resolve => {
+      new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error(`no ${sel} within 60 s`)), 60000);
         const output = () =>
           document.querySelector('.jp-Notebook .jp-Cell .jp-OutputArea');
         const start = performance.now();

@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args(argv)
-    server = Server()
+    # window.jupyterapp, so the browser half can run the cell as the Run menu does.
+    server = Server(extra_args=("--LabApp.expose_app_in_browser=True",))
     server.start()
     try:
         (server.tmp / "root" / "bench.ipynb").write_text(json.dumps(EMPTY_NOTEBOOK))

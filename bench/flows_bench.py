@@ -117,8 +117,9 @@ def percentile(values: list[float], pct: float) -> float:
 class Server:
     """The fake Google and a Jupyter server with the extension, in throw-away directories."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_args: tuple[str, ...] = ()) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="flows-bench-"))
+        self.extra_args = extra_args
         self.fake: subprocess.Popen | None = None
         self.jupyter: subprocess.Popen | None = None
 
@@ -164,6 +165,7 @@ class Server:
                 f"--ServerApp.root_dir={self.tmp / 'root'}",
                 "--ServerApp.port_retries=0",
                 "--allow-root",  # containers often run as root; harmless otherwise
+                *self.extra_args,
             ],
             cwd=self.tmp,
             env=env,
