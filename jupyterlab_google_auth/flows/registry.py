@@ -24,7 +24,6 @@ from typing import Any
 
 from .. import ids, policy
 from ..config import GoogleAuth
-from ..credentials import validity
 from ..credentials.store import CredentialStore
 from ..errors import ServerError
 from ..google_pool import GooglePool
@@ -38,6 +37,7 @@ from .modes.base import EE_PUBLIC_CLIENT, check_code
 from .request import StartRequest, parse_start_request
 from .signed_in import already_signed_in
 from .transport import check_endpoint
+from .writing import write_grant
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,6 @@ DEAD_STATE_PAGES = {
 }
 # Slack on top of settings.http_timeout for the executor hop and the file writes.
 EXCHANGE_SLACK = 2.0
-
-
-def issued_client(flow: Flow) -> str:
-    """Which OAuth client issued the sign-in, as recorded beside the files: the notebook
-    mode's per-user client is its own kind (Google ends its tokens after 7 days)."""
-    return "notebook" if flow.mode == "notebook" else flow.client
 
 
 def _digest(state: str) -> str:
@@ -297,43 +291,9 @@ class FlowRegistry:
                 self._end(flow, "failed", flow_error("internal_error"))
 
     async def _write(self, flow: Flow, grant: Grant) -> dict[str, Any]:
-        def write():  # noqa: ANN202
-            return self.store_factory().write_user_credentials(
-                flow.targets,
-                refresh_token=grant.refresh_token,
-                client_id=grant.client.client_id,
-                client_secret=grant.client.client_secret,
-                scopes=grant.scopes,
-                account=grant.account,
-                issue={"mode": flow.mode, "preset": flow.preset, "client": issued_client(flow)},
-            )
-
-        try:
-            written = await asyncio.to_thread(write)
-        except (OSError, ValueError) as exc:
-            raise flow_error("write_failed", plain_text(str(exc), 400)) from None
-        validity.clear_cache()  # the stored credentials changed
-        validity.remember_good(
-            grant.refresh_token,
-            grant.client.client_id,
-            self.settings.token_uri,
-            account=grant.account,
-            scopes=grant.scopes,
-            lifetime=grant.lifetime,
-        )
+        result = await write_grant(self.store_factory(), flow, grant, self.settings.token_uri)
         if grant.account:
             self.accounts_by_user.setdefault(flow.user, set()).add(grant.account)
-        result: dict[str, Any] = {
-            "account": grant.account,
-            "scopes": grant.scopes,
-            "files": [f.to_json() for f in written],
-        }
-        if grant.missing_scopes:
-            result["scope_note"] = (
-                "Google did not grant " + ", ".join(grant.missing_scopes) + " (a box on the "
-                "consent page may have been left unticked). Code that needs it will fail; sign "
-                "in again and allow everything to get it."
-            )
         return result
 
     # -- DELETE flows/<id> -------------------------------------------------------------------
