@@ -7,13 +7,7 @@
  * Both from the `notebook:run-cell` command to the element's appearance, measured in the page
  * (a MutationObserver) on the page's clock. Prints one JSON object on stdout.
  */
-const path = require('path');
-
-const { chromium } = require(
-  require.resolve('playwright-core', {
-    paths: [path.join(__dirname, '..', 'ui-tests')]
-  })
-);
+const { launch, median } = require('./browser');
 
 const cfg = JSON.parse(process.argv[2]);
 
@@ -71,23 +65,9 @@ async function stop(page) {
   await page.waitForTimeout(300);
 }
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
-}
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-      '--no-first-run'
-    ]
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   await page.goto(`${cfg.base}lab/tree/bench.ipynb?token=${cfg.token}`);
   await page

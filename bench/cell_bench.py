@@ -18,16 +18,14 @@ Each waiting cell is then ended by a kernel interrupt. Run from the repository r
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from click_bench import EMPTY_NOTEBOOK  # noqa: E402
+from browser_half import run_in_browser  # noqa: E402
 from flows_bench import TOKEN, Server  # noqa: E402
 
 
@@ -39,20 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     server = Server(extra_args=("--LabApp.expose_app_in_browser=True",))
     server.start()
     try:
-        (server.tmp / "root" / "bench.ipynb").write_text(json.dumps(EMPTY_NOTEBOOK))
         config = {"base": f"http://127.0.0.1:{server.port}/", "token": TOKEN, "runs": args.runs}
-        done = subprocess.run(
-            ["node", str(ROOT / "bench" / "cell_bench.js"), json.dumps(config)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        if done.returncode != 0:
-            print(done.stderr, file=sys.stderr)
-            return 1
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result = run_in_browser("cell_bench.js", server.tmp / "root", config, 900)
     finally:
         server.stop()
+    if result is None:
+        return 1
     ours, ees = result["ours"], result["ees"]
     print(f"run cell → something to click in its output, {args.runs} runs each, alternately:")
     print(

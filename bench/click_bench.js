@@ -11,21 +11,11 @@
  * 2. Requests to /google-auth/* for one sign-in plus the project choice (at machine pace),
  *    then during an idle period with nothing changing.
  */
-const path = require('path');
-
-const { chromium } = require(
-  require.resolve('playwright-core', {
-    paths: [path.join(__dirname, '..', 'ui-tests')]
-  })
-);
+const { launch, median } = require('./browser');
 
 const cfg = JSON.parse(process.argv[2]);
 const AUTH = '.jp-NotebookPanel-toolbar [data-command="google-auth:authenticate"]';
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
-}
 
 /** Milliseconds from the next mousedown on `page` to the DOMContentLoaded of the tab it opens. */
 async function clickToTab(page, context, locator, consentPrefix, hoverMs) {
@@ -65,17 +55,7 @@ function tally(requests) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-      '--no-first-run'
-    ]
-  });
+  const browser = await launch();
   const context = await browser.newContext();
   const page = await context.newPage();
   const api = [];

@@ -24,9 +24,7 @@ saw. Run from the repository root:
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,16 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+from browser_half import run_in_browser  # noqa: E402
 from flows_bench import TOKEN, Server  # noqa: E402
 
 from testing.fake_google import ALICE  # noqa: E402
-
-EMPTY_NOTEBOOK = {
-    "cells": [],
-    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-    "nbformat": 4,
-    "nbformat_minor": 5,
-}
 
 
 def token_calls(log: list | None) -> int:
@@ -63,11 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     server = Server()
     server.start()
     try:
-        (server.tmp / "root" / "bench.ipynb").write_text(json.dumps(EMPTY_NOTEBOOK))
         config = {
-            # JupyterLab on localhost, the fake Google on 127.0.0.1: two sites, so the consent
-            # tab gets its own renderer process, as accounts.google.com does in real use (one
-            # site would share the opener's main thread, a cost no real sign-in pays).
+            # JupyterLab on localhost, the fake Google on 127.0.0.1: two sites, as JupyterLab
+            # and accounts.google.com are in real use.
             "base": f"http://localhost:{server.port}/",
             "token": TOKEN,
             "account": ALICE,
@@ -77,19 +67,12 @@ def main(argv: list[str] | None = None) -> int:
             "idleSeconds": args.idle,
             "hoverMs": args.hover_ms,
         }
-        done = subprocess.run(
-            ["node", str(ROOT / "bench" / "click_bench.js"), json.dumps(config)],
-            capture_output=True,
-            text=True,
-            timeout=600 + args.idle,
-        )
-        if done.returncode != 0:
-            print(done.stderr, file=sys.stderr)
-            return 1
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result = run_in_browser("click_bench.js", server.tmp / "root", config, 600 + args.idle)
     finally:
         server.stop()
 
+    if result is None:
+        return 1
     ours, floor = result["ours"], result["floor"]
     print(
         f"click → consent page DOMContentLoaded, {args.runs} runs each, alternately, "

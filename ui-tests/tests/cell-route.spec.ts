@@ -14,28 +14,10 @@ import {
   testEnv
 } from './flows-helpers';
 import { signIn } from './projects-helpers';
+import { cellOutput, notebookWith } from './notebook-helpers';
 import { startSecretScan } from './secret-scan';
 
 const EE_API = 'earthengine.googleapis.com';
-
-/** A new notebook holding `sources`, its kernel started and the ee route installed. */
-async function notebookWith(
-  page: IJupyterLabPageFixture,
-  name: string,
-  sources: string[]
-): Promise<void> {
-  await page.notebook.createNew(name);
-  for (const [index, source] of sources.entries()) {
-    if (index > 0) {
-      await page.notebook.addCell('code', source);
-    } else {
-      await page.notebook.setCell(0, 'code', source);
-    }
-  }
-  await expect(
-    page.locator('.jp-NotebookPanel[data-google-auth-route="installed"]')
-  ).toHaveCount(1, { timeout: 60_000 });
-}
 
 /**
  * Run All without waiting for the cells (the first one waits for the sign-in); returns the
@@ -50,13 +32,6 @@ async function runAllUntilPanel(
   const panel = cellOutput(page, 0).locator('.jp-GoogleAuth-panel');
   await expect(panel).toBeVisible({ timeout: 30_000 });
   return panel;
-}
-
-function cellOutput(page: IJupyterLabPageFixture, index: number): Locator {
-  return page
-    .locator('.jp-NotebookPanel .jp-Notebook .jp-Cell')
-    .nth(index)
-    .locator('.jp-OutputArea');
 }
 
 /** Signs in through the panel in a cell (loopback, preselected on localhost). */

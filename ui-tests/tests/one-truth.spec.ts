@@ -16,6 +16,7 @@ import {
   testEnv
 } from './flows-helpers';
 import { runFromPalette } from './palette';
+import { cellOutput, notebookWith } from './notebook-helpers';
 import { readJson, EE_FILE, signIn } from './projects-helpers';
 
 const sandboxApi = (state: string) =>
@@ -27,32 +28,6 @@ const sandboxApi = (state: string) =>
 
 /** A person looks at what the panel shows before acting (not a wait for a state). */
 const personReads = (page: IJupyterLabPageFixture) => page.waitForTimeout(3000);
-
-function cellOutput(page: IJupyterLabPageFixture, index: number): Locator {
-  return page
-    .locator('.jp-NotebookPanel .jp-Notebook .jp-Cell')
-    .nth(index)
-    .locator('.jp-OutputArea');
-}
-
-/** A notebook whose kernel has the ee route and runs `sources`, one cell each. */
-async function notebookWith(
-  page: IJupyterLabPageFixture,
-  name: string,
-  sources: string[]
-): Promise<void> {
-  await page.notebook.createNew(name);
-  for (const [index, source] of sources.entries()) {
-    if (index > 0) {
-      await page.notebook.addCell('code', source);
-    } else {
-      await page.notebook.setCell(0, 'code', source);
-    }
-  }
-  await expect(
-    page.locator('.jp-NotebookPanel[data-google-auth-route="installed"]')
-  ).toHaveCount(1, { timeout: 60_000 });
-}
 
 /** What ee and the environment in the kernel say about the project. */
 const PROJECT_IN_KERNEL =
