@@ -175,7 +175,7 @@ export function deriveStatus(
     'ok',
     text,
     tr(
-      'Signed in as %1%2, project %3.%4 %5 Click to change the project.',
+      'Signed in as %1%2, project %3.%4 %5',
       who,
       checked,
       project,

@@ -37,6 +37,7 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
+    const clickHint = trans.__('Click to change the project.');
     const activate = () => {
       // A sign-in Google ended: the status dialog, whose one action is "Sign in again".
       const report = service.credentials;
@@ -50,13 +51,13 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
 
     if (statusBar) {
       statusBar.registerStatusItem('jupyterlab-google-auth:status', {
-        item: new StatusItem(service, activate),
+        item: new StatusItem(service, activate, clickHint),
         align: 'left',
         rank: 50
       });
     } else if (tracker) {
       tracker.widgetAdded.connect((_, panel) => {
-        const item = new StatusItem(service, activate);
+        const item = new StatusItem(service, activate, clickHint);
         item.addClass('jp-GoogleAuth-toolbarStatus');
         panel.toolbar.addItem('google-auth-status', item);
       });

@@ -43,6 +43,19 @@ describe('StatusView', () => {
     view.unmount();
   });
 
+  it('says what a click does in its tooltip only (the status dialog has nothing to click)', () => {
+    const status = deriveStatus(aliceReport);
+    expect(status.title).not.toMatch(/Click/);
+    const view = render(
+      <StatusView status={status} clickHint="Click to change the project." />
+    );
+    const item = view.node.querySelector('[role="button"]')!;
+    expect(item.getAttribute('title')).toMatch(
+      /Click to change the project\.$/
+    );
+    view.unmount();
+  });
+
   it('says signed out', () => {
     const view = render(<StatusView status={signedOut} />);
     expect(view.node.textContent).toBe('Google: signed out');

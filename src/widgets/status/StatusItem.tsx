@@ -9,8 +9,14 @@ import { accountIcon, statusWarningIcon } from './icons';
 export function StatusView(props: {
   status: Status;
   onActivate?: () => void;
+  /** What a click does, added to the tooltip where a click does it (not in the dialog). */
+  clickHint?: string;
 }): JSX.Element {
   const { status, onActivate } = props;
+  const title =
+    props.clickHint && status.account
+      ? `${status.title} ${props.clickHint}`
+      : status.title;
   const Icon = status.warning ? statusWarningIcon : accountIcon;
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -26,8 +32,8 @@ export function StatusView(props: {
       data-state={status.state}
       role="button"
       tabIndex={0}
-      title={status.title}
-      aria-label={`${status.text}. ${status.title}`}
+      title={title}
+      aria-label={`${status.text}. ${title}`}
       onClick={() => onActivate?.()}
       onKeyDown={onKeyDown}
     >
@@ -46,7 +52,8 @@ export function StatusView(props: {
 export class StatusItem extends ReactWidget {
   constructor(
     private readonly service: Pick<IGoogleAuth, 'status' | 'changed'>,
-    private readonly onActivate: () => void
+    private readonly onActivate: () => void,
+    private readonly clickHint?: string
   ) {
     super();
     this.addClass('jp-GoogleAuth-status');
@@ -60,7 +67,11 @@ export class StatusItem extends ReactWidget {
 
   protected render(): JSX.Element {
     return (
-      <StatusView status={this.service.status} onActivate={this.onActivate} />
+      <StatusView
+        status={this.service.status}
+        onActivate={this.onActivate}
+        clickHint={this.clickHint}
+      />
     );
   }
 
