@@ -36,6 +36,9 @@ export const insertCellPlugin: JupyterFrontEndPlugin<void> = {
 
     const projectForEe = async (): Promise<string | null> => {
       try {
+        // Look at the files now: the cell must name the project they hold (a sign-in made in
+        // a terminal meanwhile is heard of here, and by every view through the service).
+        await service.refresh();
         const report = await service.api.projects.credentials();
         if (report.projects?.earthengine) {
           return report.projects.earthengine;

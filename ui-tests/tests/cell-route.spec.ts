@@ -91,6 +91,18 @@ test.describe('Cell route', () => {
     const step = panel.locator('.jp-GoogleAuth-projectStep');
     await expect(step).toBeVisible({ timeout: 20_000 });
     await expect(cellOutput(page, 1)).toHaveText('');
+    await expect(step.locator('[data-project="ee-alice"]')).toBeVisible({
+      timeout: 20_000
+    });
+    await cell.screenshot({ path: screenshotPath('cell-route-project-light') });
+    await page.theme.setDarkTheme();
+    await cell.screenshot({ path: screenshotPath('cell-route-project-dark') });
+    await page.theme.setLightTheme();
+    await page.setViewportSize({ width: 480, height: 1600 });
+    await cell.screenshot({
+      path: screenshotPath('cell-route-project-narrow')
+    });
+    await page.setViewportSize({ width: 1100, height: 1600 });
     await page.waitForTimeout(3000); // a person reads the list before choosing
     await step.locator('[data-project="ee-alice"]').click();
 

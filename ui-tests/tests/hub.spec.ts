@@ -72,16 +72,13 @@ test('an onboarding link signs a hub user in from the login page', async ({
     'Turned off by your administrator'
   );
 
-  // Loopback through the hub's proxy: Google sends the browser back to /user/ann/.
-  const signIn = panel.locator('.jp-GoogleAuth-signIn');
-  if (await signIn.isVisible()) {
-    await signIn.click();
-  }
-  const [tab] = await Promise.all([
-    context.waitForEvent('page'),
-    panel.locator('.jp-GoogleAuth-consentButton').click()
-  ]);
-  await tab.waitForLoadState('domcontentloaded');
+  // Loopback through the hub's proxy: Google sends the browser back to /user/ann/. The link
+  // started the sign-in and opened Google's page in a tab of its own (no second tab).
+  await expect(panel.locator('.jp-GoogleAuth-flow')).toBeVisible({
+    timeout: 30_000
+  });
+  await expect.poll(() => context.pages().length).toBe(2);
+  const tab = context.pages().find(p => p !== page)!;
   await tab.locator('input[name="account"][value="alice@example.com"]').check();
   await tab.locator('button[value="allow"]').click();
   await expect(tab.locator('h1')).toHaveText('Signed in');

@@ -4,7 +4,7 @@
  * a real kernel running earthengine-api, the fake Google.
  */
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
-import type { Locator } from '@playwright/test';
+import * as fs from 'fs';
 
 import {
   ActionLog,
@@ -17,7 +17,7 @@ import {
 } from './flows-helpers';
 import { runFromPalette } from './palette';
 import { cellOutput, notebookWith } from './notebook-helpers';
-import { readJson, EE_FILE, signIn } from './projects-helpers';
+import { EE_FILE, homeFile, readJson, signIn } from './projects-helpers';
 
 const sandboxApi = (state: string) =>
   fakeControl(testEnv(), 'services', {
@@ -148,6 +148,45 @@ test.describe('One truth', () => {
     await page.notebook.runCell(0);
     await expect(cellOutput(page, 0)).toHaveText('ee-alice');
     await page.notebook.runCell(1);
+    await expect(cellOutput(page, 1)).toContainText('alice-sandbox-1', {
+      timeout: 30_000
+    });
+    await followedTo(page, 'project: alice-sandbox-1');
+    await page.notebook.runCell(2);
+    await expect(cellOutput(page, 2)).toHaveText(
+      'alice-sandbox-1 alice-sandbox-1'
+    );
+  });
+
+  test('a kernel follows the project chosen in another cell’s output', async ({
+    page
+  }) => {
+    const env = testEnv();
+    signIn('ee-alice');
+    await page.reload();
+    await notebookWith(page, 'truth-cell-step.ipynb', [
+      `import ee\nee.Initialize(opt_url='${env.fake_google}')\nprint(ee.data._get_state().cloud_api_user_project)`,
+      "from jupyterlab_google_auth import authenticate\nprint(authenticate(scopes=['https://www.googleapis.com/auth/earthengine']).project)",
+      PROJECT_IN_KERNEL
+    ]);
+    await page.notebook.runCell(0);
+    await expect(cellOutput(page, 0)).toHaveText('ee-alice');
+    // The project is gone from the files (as after `earthengine authenticate`): the next
+    // authenticate() asks for one in its output.
+    const file = homeFile(EE_FILE);
+    const { project, ...rest } = readJson(EE_FILE);
+    expect(project).toBe('ee-alice');
+    fs.writeFileSync(file, JSON.stringify(rest));
+
+    await page.notebook.selectCells(1);
+    await page.evaluate(() => {
+      void (window as any).jupyterapp.commands.execute('notebook:run-cell');
+    });
+    const step = cellOutput(page, 1).locator('.jp-GoogleAuth-projectStep');
+    const row = step.locator('[data-project="alice-sandbox-1"]');
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    await personReads(page);
+    await row.click();
     await expect(cellOutput(page, 1)).toContainText('alice-sandbox-1', {
       timeout: 30_000
     });

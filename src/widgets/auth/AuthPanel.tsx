@@ -298,9 +298,15 @@ export class AuthPanel extends ReactWidget {
   }
 
   /** Escape closes the panel, which cancels its pending sign-in. */
+  /**
+   * The panel's keys stay the panel's: Escape closes it (cancelling its sign-in), and no
+   * key reaches the notebook, whose keydown handler would pull the focus back to the active
+   * cell (an arrow in the mode list would then move nothing). Listening on the panel's own
+   * node keeps React's handlers, which sit on this same node, working.
+   */
   private onKeydown = (event: KeyboardEvent): void => {
+    event.stopPropagation();
     if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.stopPropagation();
       event.preventDefault();
       this.dispose();
     }
