@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .. import cell_status
@@ -22,7 +23,7 @@ from .errors import (
     AuthenticationFailed,
     AuthenticationTimeout,
 )
-from .fit import TARGETS, SignInSummary, check, file_path, signature
+from .fit import TARGETS, SignInSummary, check, ee_project, file_path, signature
 
 POLL_SECONDS = 0.5
 EE_PRESETS = ("earthengine", "earthengine-readonly")
@@ -98,14 +99,17 @@ def authenticate(
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ValueError("timeout must be a positive number of seconds.")
     required, watched = _request(preset, scopes, targets)
-    # ee.Initialize() needs a project: with no project= and none in the files, the panel's
-    # project step asks for one, and the cell waits for it (or for "Skip for now").
+    # ee.Initialize() needs a project: with no project= and none that ee would find in the
+    # files, the panel's project step asks for one, and the cell waits for it (or for "Skip
+    # for now").
     wants_project = project is None and "earthengine" in watched
     paths = resolve_paths()
     if not force:
         found = check(paths, watched, required, project)
-        if found is not None and (found.project or not wants_project):
-            return SignInSummary(found.account, found.project, found.targets, True)
+        if found is not None and (not wants_project or ee_project(paths)):
+            return SignInSummary(
+                found.account, found.project or ee_project(paths), found.targets, True
+            )
 
     before = {t: signature(file_path(paths, t)) for t in watched}
     request_id = cell_status.new_request_id()
@@ -130,7 +134,8 @@ def authenticate(
             found = check(paths, watched, required, project) if fresh else None
             outcome = cell_status.read_outcome(request_id)
             skipped = outcome is not None and outcome["outcome"] == "skipped"
-            if found is not None and (found.project or not wants_project or skipped):
+            if found is not None and (not wants_project or skipped or ee_project(paths)):
+                found = replace(found, project=found.project or ee_project(paths))
                 _update(handle, bundle.done(request_id, found))
                 return found
             if outcome is not None and not skipped:

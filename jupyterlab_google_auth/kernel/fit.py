@@ -53,6 +53,16 @@ def _project_of(target: str, data: dict) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def ee_project(paths: CredentialPaths) -> str | None:
+    """The project ``ee.Initialize()`` falls back to without an argument: the Earth Engine
+    file's ``project``, else the ADC file's ``quota_project_id``."""
+    for target in ("earthengine", "adc"):
+        found = _project_of(target, read_json_file(file_path(paths, target)).data or {})
+        if found:
+            return found
+    return None
+
+
 def _fits(target: str, data: dict | None, required: Sequence[str]) -> bool:
     if not data:
         return False

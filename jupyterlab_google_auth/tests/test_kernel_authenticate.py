@@ -166,6 +166,14 @@ def test_waits_for_the_project_when_none_is_set(kernel):
     assert kernel.run("print(r.project)").stdout() == "ee-alice\n"
 
 
+def test_the_adc_quota_project_is_a_project_for_ee(kernel):
+    """ee.Initialize() falls back to ADC's quota_project_id: that is a project, nothing to ask."""
+    write_credentials(targets=("earthengine",), project=None)
+    write_credentials(targets=("adc",), project="ee-alice")
+    run = kernel.run("import jupyterlab_google_auth.kernel as g\nprint(g.authenticate().project)")
+    assert run.bundles() == [] and run.stdout() == "ee-alice\n"
+
+
 def test_signed_in_without_a_project_asks_for_it(kernel):
     """Credentials that fit but name no project: the panel asks for the project only."""
     write_credentials(project=None)

@@ -17,7 +17,13 @@ import {
 } from './flows-helpers';
 import { runFromPalette } from './palette';
 import { cellOutput, notebookWith } from './notebook-helpers';
-import { EE_FILE, homeFile, readJson, signIn } from './projects-helpers';
+import {
+  ADC_FILE,
+  EE_FILE,
+  homeFile,
+  readJson,
+  signIn
+} from './projects-helpers';
 
 const sandboxApi = (state: string) =>
   fakeControl(testEnv(), 'services', {
@@ -171,12 +177,14 @@ test.describe('One truth', () => {
     ]);
     await page.notebook.runCell(0);
     await expect(cellOutput(page, 0)).toHaveText('ee-alice');
-    // The project is gone from the files (as after `earthengine authenticate`): the next
-    // authenticate() asks for one in its output.
-    const file = homeFile(EE_FILE);
-    const { project, ...rest } = readJson(EE_FILE);
+    // The project is gone from the files (as after `earthengine authenticate`): neither
+    // the Earth Engine file nor ADC names one, so the next authenticate() asks in its output.
+    const { project, ...ee } = readJson(EE_FILE);
     expect(project).toBe('ee-alice');
-    fs.writeFileSync(file, JSON.stringify(rest));
+    fs.writeFileSync(homeFile(EE_FILE), JSON.stringify(ee));
+    const { quota_project_id: quota, ...adc } = readJson(ADC_FILE);
+    expect(quota).toBe('ee-alice');
+    fs.writeFileSync(homeFile(ADC_FILE), JSON.stringify(adc));
 
     await page.notebook.selectCells(1);
     await page.evaluate(() => {

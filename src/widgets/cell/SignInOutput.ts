@@ -80,6 +80,9 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
     this.closePanel();
     this.clear();
     const { service, trans } = this.options;
+    // The kernel looked at the files and found them lacking: every view looks again too
+    // (the files may have changed outside JupyterLab since the service last read them).
+    void service.refresh();
     // No project asked for: the panel's project step asks, as after the toolbar's sign-in,
     // and the kernel waits for it (or for "Skip for now").
     const panel = new AuthPanel(
