@@ -98,6 +98,9 @@ test.describe('Cell route', () => {
     await page.theme.setDarkTheme();
     await cell.screenshot({ path: screenshotPath('cell-route-project-dark') });
     await page.theme.setLightTheme();
+    // A phone-sized window, with the side bars folded as a user there would.
+    await page.sidebar.close('left');
+    await page.sidebar.close('right');
     await page.setViewportSize({ width: 480, height: 1600 });
     await cell.screenshot({
       path: screenshotPath('cell-route-project-narrow')
