@@ -26,7 +26,15 @@ async function timeToClickable(page, code, selector) {
   return page.evaluate(
     sel =>
       new Promise((resolve, reject) => {
-        setTimeout(() => reject(new Error(`no ${sel} within 60 s`)), 60000);
+        setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no ${sel} within 60 s; the output says: ${output()?.textContent}`
+              )
+            ),
+          60000
+        );
         const output = () =>
           document.querySelector('.jp-Notebook .jp-Cell .jp-OutputArea');
         const start = performance.now();
