@@ -20,6 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .directories import check_directories
+from .unsafe import UnsafeTargetError
+
 BACKUPS_KEPT = 5
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -31,10 +34,6 @@ _BACKUP_SUFFIX = re.compile(r"\.bak-\d{8}T\d{12}$")
 # Test seam: called with (temp_path, target) after the temporary file is complete and before it
 # is renamed over the target. A test sets it to raise and checks nothing was damaged.
 before_replace: Callable[[Path, Path], None] | None = None
-
-
-class UnsafeTargetError(OSError):
-    """The target path is something we must not write over; the message says what to do."""
 
 
 class SymlinkTargetError(UnsafeTargetError):
@@ -190,8 +189,6 @@ def atomic_write_bytes(
 ) -> Path | None:
     """Replace ``path`` with ``data`` atomically and privately; return the backup made, if any."""
     target = Path(path)
-    from .directories import check_directories  # it imports this module's error classes
-
     check_directories(target.parent)
     ensure_private_dir(target.parent)
     existing = check_target(target)
@@ -236,8 +233,6 @@ def atomic_write_json(
 def move_to_backup(path: str | os.PathLike[str]) -> Path | None:
     """Move the file aside as a timestamped backup (sign-out); None when there was no file."""
     target = Path(path)
-    from .directories import check_directories
-
     check_directories(target.parent)
     if check_target(target) is None:
         return None

@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from .atomic import UnsafeTargetError
+from .unsafe import UnsafeTargetError
 
 
 class UnsafeDirectoryError(UnsafeTargetError):

@@ -10,7 +10,7 @@ from . import formats
 from .problems import problem
 
 if TYPE_CHECKING:
-    from .report import Source, SourceName
+    from .source import Source, SourceName
 
 
 def _ee_project(

@@ -13,7 +13,7 @@ import configparser
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any
 
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from ..text import short
@@ -22,32 +22,13 @@ from .directories import directory_problem
 from .ee_project import ee_project_problems as _ee_project_problems
 from .problems import Problem, problem
 from .reading import FileRead
+from .source import Source, SourceName
 from .store import CredentialStore
 
-SourceName = Literal["earthengine", "adc", "env", "metadata"]
 CheckFn = Callable[[Mapping[str, Any], str], Mapping[str, Any]]
 KNOWN_TYPES = ("authorized_user", "service_account", "external_account")
 _MAX_TEXT = 320
 _MAX_SCOPES = 64
-
-
-class Source(TypedDict):
-    """One credential source as the API reports it."""
-
-    name: SourceName
-    present: bool
-    path: str | None
-    type: str | None
-    account: str | None
-    client: str | None
-    scopes: list[str] | None
-    project: str | None
-    quota_project: str | None
-    valid: bool | None
-    check_error: str | None
-    problems: list[Problem]
-    # When and how this extension issued the sign-in (credentials/issued.py), else None.
-    issued: dict[str, Any] | None
 
 
 def _scopes(value: object) -> list[str] | None:
