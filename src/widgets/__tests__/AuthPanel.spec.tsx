@@ -419,9 +419,11 @@ describe('AuthPanel', () => {
   });
   it('starts at once from the Authenticate click and sends its tab to the consent page', async () => {
     client = fakeClient();
-    client.startFlow.mockResolvedValue(
-      flow({ mode: 'loopback', expects: 'callback' })
-    );
+    // The server answers the same loopback flow to the start and to every poll (a poll
+    // answering another flow's mode would replace the line this test reads).
+    const loopback = flow({ mode: 'loopback', expects: 'callback' });
+    client.startFlow.mockResolvedValue(loopback);
+    client.getFlow.mockResolvedValue(loopback);
     const tab = { go: jest.fn().mockReturnValue(true), close: jest.fn() };
     panel = new AuthPanel(serviceFor(client), trans, {
       pollInterval: 20,
