@@ -62,9 +62,20 @@ HELP: dict[str, str] = {
         "Otherwise choose the notebook or paste-url mode."
     ),
     "invalid_grant": (
-        "Start the sign-in again and paste the newest code within a few minutes. If a sign-in "
-        "that worked stops working after a week: clients whose consent screen is in Testing "
-        "status get refresh tokens that expire after 7 days; publish the app or sign in again."
+        "This sign-in is still open: paste the newest code its page shows, within a few minutes "
+        "of choosing Allow, or open the sign-in page again for a new code."
+    ),
+    "code_incomplete": (
+        "This sign-in is still open: copy the whole code again (use the copy button on Google's "
+        "page) and paste it here."
+    ),
+    "code_used": (
+        "This sign-in is still open: open its sign-in page again for a new code and paste that "
+        "one."
+    ),
+    "code_other_sign_in": (
+        "This sign-in is still open: open its own sign-in page (the button above) and paste the "
+        "code that page shows."
     ),
     "invalid_scope": (
         "Choose another scope preset, or check the custom scope names. The client may also not "

@@ -31,9 +31,15 @@ TABLE: dict[str, Entry] = {
     ),
     "invalid_grant": Entry(
         400,
-        "Google refused the sign-in code: it expired, was already used, or was not issued for "
-        "this sign-in.",
+        "Google refused this code: it expired, was already used, or was issued for another "
+        "sign-in.",
     ),
+    # invalid_grant told apart by Google's own description (or, for a used code, by us).
+    "code_incomplete": Entry(
+        400, "Google does not recognise this code: part of it is missing or was changed."
+    ),
+    "code_used": Entry(400, "This code was already used: each code works only once."),
+    "code_other_sign_in": Entry(400, "This code was issued for another sign-in, not this one."),
     "invalid_scope": Entry(400, "Google refused one of the requested scopes{detail}."),
     "org_internal": Entry(
         400, "This OAuth client is limited to the users of its Google Workspace organisation."
@@ -144,6 +150,10 @@ def from_oauth(error: object, description: object = None) -> FlowError:
     Unknown codes keep their name in the message (sanitised), under the generic ``oauth_error``.
     """
     code = error if isinstance(error, str) else ""
+    if code == "invalid_grant":
+        told = _invalid_grant_kind(description)
+        if told:
+            return flow_error(told)  # our words say it all; Google's would only repeat it
     if code in TRANSIENT:
         return flow_error("endpoint_unavailable", "Google's sign-in service", google=description)
     if code in TABLE and code not in _OWN_CODES:
@@ -151,6 +161,23 @@ def from_oauth(error: object, description: object = None) -> FlowError:
     shown = code if _SAFE_CODE.fullmatch(code or "") else "unknown error"
     return flow_error("oauth_error", f" ({shown})", google=description)
 
+
+def _invalid_grant_kind(description: object) -> str | None:
+    """Which paste mistake an ``invalid_grant`` names. Google's token endpoint says
+    "Malformed auth code." for a code that is cut short or altered, and "Invalid code
+    verifier." (or "Missing code verifier.") for a code whose PKCE challenge is another
+    sign-in's; its plain "Bad Request" (used, expired, other client) stays generic."""
+    said = description.lower() if isinstance(description, str) else ""
+    if "malformed" in said:
+        return "code_incomplete"
+    if "code verifier" in said or "code_verifier" in said:
+        return "code_other_sign_in"
+    return None
+
+
+# A pasted code Google refused for one of these reasons leaves the sign-in open: the grant it
+# stands for is still waiting for its own code.
+PASTE_MISTAKES = frozenset({"code_incomplete", "code_used", "code_other_sign_in", "invalid_grant"})
 
 # Codes we raise ourselves; an OAuth server's "error" must not be able to pose as one.
 _OWN_CODES = frozenset(TABLE) - {

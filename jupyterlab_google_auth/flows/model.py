@@ -45,6 +45,7 @@ class Secrets:
     client: OAuthClient | None = None  # None until known (notebook: fetched at completion)
     request_id: str | None = None  # Earth Engine client-auth
     client_verifier: str | None = None  # Earth Engine client-auth
+    fetched_client: OAuthClient | None = None  # what client-auth released (kept for a re-paste)
     extra: dict[str, Any] = field(default_factory=dict)  # for a mode's own handles
 
     def __repr__(self) -> str:  # a log line or traceback must not show them

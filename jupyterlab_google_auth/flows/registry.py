@@ -3,8 +3,9 @@
 Rules every mode gets from here: a flow belongs to the Jupyter user who started it (another
 user's id is "unknown"); at most ``settings.max_pending_flows`` live flows per user; a flow
 expires ``settings.flow_ttl`` seconds after it started; a state and a flow are single use
-(the first answer, right or wrong, ends them); finished flows are forgotten ``flow_ttl`` seconds
-later. The verifier, state and client secret stay in :class:`~.model.Secrets`.
+(the first answer, right or wrong, ends them), except that a pasted code Google refuses as a
+paste mistake (cut short, already used, another sign-in's) leaves a paste mode's flow open for
+the right code; finished flows are forgotten ``flow_ttl`` seconds later. The verifier, state and client secret stay in :class:`~.model.Secrets`.
 
 Concurrency: every method runs on the server's event loop, so no locks; blocking work (HTTP to
 Google, file writes) runs in executor threads and hands its result back to the loop, which alone
@@ -30,7 +31,7 @@ from ..google_pool import GooglePool
 from ..ids import is_id
 from ..scopes import is_earthengine
 from .custom_client import CustomClients
-from .errors import FlowError, flow_error, from_oauth, plain_text
+from .errors import PASTE_MISTAKES, FlowError, flow_error, from_oauth, plain_text
 from .model import Flow, Grant, OAuthClient
 from .modes import KNOWN_MODES, MODE_CLASSES, Mode, ModeContext
 from .modes.base import EE_PUBLIC_CLIENT, check_code
@@ -88,6 +89,9 @@ class FlowRegistry:
         self.flows: dict[str, Flow] = {}
         self._callback_states: dict[str, str] = {}  # live state -> flow id (callback modes)
         self._dead_states: OrderedDict[str, str] = OrderedDict()  # digest -> why it is dead
+        # Digests of codes this server exchanged: a code pasted again is refused before Google
+        # sees it, for Google answers a replayed code by revoking the tokens it gave for it.
+        self._spent_codes: OrderedDict[str, None] = OrderedDict()
         # Google accounts each Jupyter user signed in with here (shared_server.hide_accounts).
         self.accounts_by_user: dict[str, set[str]] = {}
 
@@ -262,10 +266,12 @@ class FlowRegistry:
             raise flow_error("not_pending", word)
         mode = self.modes[flow.mode]
         code = mode.read_input(flow, body)  # 400s here leave the flow pending
-        await self._exchange(flow, mode, code)
+        if _digest(code) in self._spent_codes:
+            raise flow_error("code_used")  # the flow stays pending for its own code
+        await self._exchange(flow, mode, code, pasted=True)
         return flow
 
-    async def _exchange(self, flow: Flow, mode: Mode, code: str) -> None:
+    async def _exchange(self, flow: Flow, mode: Mode, code: str, pasted: bool = False) -> None:
         flow.state = "exchanging"
         self._kill_state(flow, "used")
         try:
@@ -273,11 +279,20 @@ class FlowRegistry:
                 mode.complete(flow, code, self.context),
                 timeout=self.settings.http_timeout + EXCHANGE_SLACK,
             )
+            self._spend(code)
             if flow.state != "exchanging":  # cancelled meanwhile: write nothing
                 return
             flow.result = await self._write(flow, grant)
             self._end(flow, "succeeded")
         except ServerError as exc:  # a FlowError, or 503 busy from the Google pool
+            if (
+                pasted
+                and mode.retries_pasted_code
+                and exc.code in PASTE_MISTAKES
+                and flow.state == "exchanging"
+            ):
+                flow.state = "pending"  # a paste mistake: answer it, wait for the right code
+                raise
             if flow.state == "exchanging":
                 self._end(flow, "failed", exc)
         except asyncio.TimeoutError:
@@ -289,6 +304,11 @@ class FlowRegistry:
             log.exception("google-auth: finishing flow %s failed", flow.id)
             if flow.state == "exchanging":
                 self._end(flow, "failed", flow_error("internal_error"))
+
+    def _spend(self, code: str) -> None:
+        self._spent_codes[_digest(code)] = None
+        while len(self._spent_codes) > MAX_DEAD_STATES:
+            self._spent_codes.popitem(last=False)
 
     async def _write(self, flow: Flow, grant: Grant) -> dict[str, Any]:
         result = await write_grant(self.store_factory(), flow, grant, self.settings.token_uri)

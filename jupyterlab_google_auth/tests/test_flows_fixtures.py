@@ -21,6 +21,7 @@ from testing.fake_google import (
     EE_NOTEBOOK_CLIENT_SECRET,
     GCLOUD_CLIENT_SECRET,
     WEB_CLIENT_SECRET,
+    custom_client_secret_json,
 )
 
 CLIENT_SECRETS = (
@@ -88,6 +89,14 @@ class Api:
         self.bodies.append(text)
         assert response.code < 500, text
         return response.code, text
+
+
+async def upload_custom_client(api, fake_google):
+    status, info = await api.call(
+        "PUT", "custom-client", body={"client_secret": custom_client_secret_json(fake_google.url)}
+    )
+    assert status == 200 and info["configured"] is True
+    return info
 
 
 async def login_cookie(client, base_url: str, password: str) -> str:

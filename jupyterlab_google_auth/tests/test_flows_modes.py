@@ -11,7 +11,14 @@ import re
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
-from test_flows_fixtures import api, origin, registry, settings, stored_files  # noqa: F401
+from test_flows_fixtures import (  # noqa: F401
+    api,
+    origin,
+    registry,
+    settings,
+    stored_files,
+    upload_custom_client,
+)
 
 from jupyterlab_google_auth.clients import EE_CLIENT_ID
 from testing.fake_google import (
@@ -31,14 +38,6 @@ DRIVE = "https://www.googleapis.com/auth/drive"
 
 def query(url: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
-
-
-async def upload_custom_client(api, fake_google):
-    status, info = await api.call(
-        "PUT", "custom-client", body={"client_secret": custom_client_secret_json(fake_google.url)}
-    )
-    assert status == 200 and info["configured"] is True
-    return info
 
 
 def assert_files_hold(fake_google, targets, client_id, account=ALICE):
@@ -182,15 +181,6 @@ async def test_notebook_takes_only_a_code(api, fake_google):
 async def test_notebook_refuses_a_custom_client(api):
     status, body = await api.start(mode="notebook", client="custom")
     assert status == 400 and body["code"] == "mode_unavailable"
-
-
-async def test_wrong_pkce_verifier_is_invalid_grant(api, fake_google, registry):
-    _, view = await api.start(mode="notebook")
-    code = fake_google.approve(view["consent_url"], ALICE, "allow")["code"]
-    registry.flows[view["id"]].secrets.code_verifier = "W" * 43  # not the one behind tc
-    _, view = await api.complete(view["id"], code=code)
-    assert view["state"] == "failed" and view["error"]["code"] == "invalid_grant"
-    assert stored_files() == {}
 
 
 async def test_wrong_client_verifier_is_client_auth_failed(api, fake_google, registry):

@@ -70,6 +70,9 @@ class Mode:
     default_client: ClassVar[ClientName] = "earthengine"
     clients: ClassVar[frozenset[str]] = frozenset({"earthengine", "custom"})
     uses_callback: ClassVar[bool] = False  # GET oauth2callback finishes it, by its state
+    # A pasted code Google refuses as a paste mistake leaves the flow open for another paste
+    # (not for gcloud: its process ends at the first refused code).
+    retries_pasted_code: ClassVar[bool] = False
 
     def check(self, request: StartRequest, ctx: ModeContext) -> None:
         return None

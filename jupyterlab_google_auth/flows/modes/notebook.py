@@ -25,6 +25,7 @@ class NotebookMode(Mode):
     name = "notebook"
     expects = "code"
     clients = frozenset({"earthengine"})
+    retries_pasted_code = True
 
     async def start(self, flow: Flow, request: StartRequest, ctx: ModeContext) -> None:
         secrets = flow.secrets
@@ -57,13 +58,16 @@ class NotebookMode(Mode):
         from ..exchange import exchange_code, fetch_ee_client  # imported on first use
 
         def run() -> Grant:
-            client, _ = fetch_ee_client(
-                fetch_uri,
-                request_id=secrets.request_id,
-                client_verifier=secrets.client_verifier,
-                deadline=deadline,
-            )
-            secrets.client = client
+            # Fetched once: a second paste after a mistyped code reuses the released client.
+            client = secrets.fetched_client
+            if client is None:
+                client, _ = fetch_ee_client(
+                    fetch_uri,
+                    request_id=secrets.request_id,
+                    client_verifier=secrets.client_verifier,
+                    deadline=deadline,
+                )
+                secrets.fetched_client = secrets.client = client
             return exchange_code(
                 client=client,
                 code=code,

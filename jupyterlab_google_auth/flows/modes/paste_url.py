@@ -32,6 +32,7 @@ class PasteUrlMode(RedirectMode):
     expects = "redirect_url"
     default_client = "custom"
     clients = frozenset({"custom"})
+    retries_pasted_code = True
 
     async def start(self, flow: Flow, request: StartRequest, ctx: ModeContext) -> None:
         flow.secrets.state = ctx.state_nonce()

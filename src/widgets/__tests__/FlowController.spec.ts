@@ -1,6 +1,6 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 
-import type { IAuthClient } from '../../api';
+import { GoogleAuthApiError, type IAuthClient } from '../../api';
 import type { FlowView } from '../../core';
 import { FlowController } from '../auth/FlowController';
 
@@ -57,5 +57,36 @@ describe('FlowController', () => {
     expect(c.getFlow.mock.calls.length).toBe(calls);
     controller.dispose();
     expect(c.cancelFlow).not.toHaveBeenCalled();
+  });
+
+  it('keeps a sign-in open after a refused paste, with what was wrong and what to do', async () => {
+    const c = client();
+    const pending = view({ mode: 'notebook', expects: 'code' });
+    c.startFlow.mockResolvedValue(pending);
+    c.getFlow.mockResolvedValue(pending); // the server kept the flow pending
+    c.completeFlow
+      .mockRejectedValueOnce(
+        new GoogleAuthApiError(400, {
+          code: 'code_incomplete',
+          message:
+            'Google does not recognise this code: part of it is missing or was changed.',
+          help: 'This sign-in is still open: copy the whole code again and paste it here.'
+        })
+      )
+      .mockResolvedValueOnce(
+        view({ mode: 'notebook', expects: 'code', state: 'succeeded' })
+      );
+    const controller = new FlowController(c);
+    await controller.start({ mode: 'notebook' });
+    await controller.submit('4/0AeaYSHcut');
+    expect(controller.state.phase).toBe('awaiting-paste');
+    expect(controller.state.pasteError).toBe(
+      'Google does not recognise this code: part of it is missing or was changed. This sign-in is still open: copy the whole code again and paste it here.'
+    );
+    await controller.refresh(); // the look-up after a refusal keeps the words
+    expect(controller.state.pasteError).toContain('still open');
+    await controller.submit('4/0AeaYSHthe-whole-code');
+    expect(controller.state.phase).toBe('succeeded');
+    controller.dispose();
   });
 });

@@ -20,9 +20,12 @@ export function PasteField(props: {
   const [text, setText] = React.useState('');
   const field = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
-    // The one thing left to do is the paste: the field waits for it with the focus.
-    field.current?.focus({ preventScroll: true });
-  }, []);
+    // The one thing left to do is the paste: the field waits for it with the focus, and gets
+    // it back after a refused paste (sending disabled it, which took the focus away).
+    if (!props.busy) {
+      field.current?.focus({ preventScroll: true });
+    }
+  }, [props.busy, props.error]);
   const send = (value: string) => {
     props.onSubmit(value);
     setText('');
