@@ -70,8 +70,7 @@ HELP: dict[str, str] = {
         "page) and paste it here."
     ),
     "code_used": (
-        "This sign-in is still open: open its sign-in page again for a new code and paste that "
-        "one."
+        "This sign-in is still open: open its sign-in page again for a new code and paste that one."
     ),
     "code_other_sign_in": (
         "This sign-in is still open: open its own sign-in page (the button above) and paste the "

@@ -5,7 +5,8 @@ user's id is "unknown"); at most ``settings.max_pending_flows`` live flows per u
 expires ``settings.flow_ttl`` seconds after it started; a state and a flow are single use
 (the first answer, right or wrong, ends them), except that a pasted code Google refuses as a
 paste mistake (cut short, already used, another sign-in's) leaves a paste mode's flow open for
-the right code; finished flows are forgotten ``flow_ttl`` seconds later. The verifier, state and client secret stay in :class:`~.model.Secrets`.
+the right code; finished flows are forgotten ``flow_ttl`` seconds later. The verifier, state
+and client secret stay in :class:`~.model.Secrets`.
 
 Concurrency: every method runs on the server's event loop, so no locks; blocking work (HTTP to
 Google, file writes) runs in executor threads and hands its result back to the loop, which alone

@@ -5,6 +5,8 @@ the right code still finishes it. Only the fake Google's own answers decide, as 
 # The shared fixtures are imported by name (tests/ is not a package): F811 is expected here.
 # ruff: noqa: F811
 
+import json
+
 import pytest
 from test_flows_fixtures import (  # noqa: F401
     api,
@@ -112,7 +114,7 @@ async def test_a_loopback_refusal_still_ends_the_flow(api, fake_google, origin, 
     fake_google.set_faults(
         route="token",
         status=400,
-        body='{"error": "invalid_grant", "error_description": "%s"}' % word,
+        body=json.dumps({"error": "invalid_grant", "error_description": word}),
     )
     await api.callback(fake_google.approve(view["consent_url"], ALICE, "allow")["location"])
     _, final = await api.get(view["id"])
