@@ -9,6 +9,7 @@ from .environment import GcloudProbe, MetadataProbe
 from .flows import CustomClients, FlowRegistry
 from .google_pool import GooglePool
 from .projects import AccessTokenCache, RecentProjects
+from .projects.readiness import ReadinessMemory
 
 
 @dataclass
@@ -20,3 +21,4 @@ class ServerState:
     gcloud_probe: GcloudProbe = field(default_factory=GcloudProbe)
     access_tokens: AccessTokenCache = field(default_factory=AccessTokenCache)
     recent_projects: RecentProjects = field(default_factory=RecentProjects)
+    readiness: ReadinessMemory = field(default_factory=ReadinessMemory)

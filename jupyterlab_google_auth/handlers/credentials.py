@@ -4,6 +4,7 @@ Local files only on the request's path; whether a sign-in still refreshes is ask
 the Google pool and never makes this route wait on a hanging Google (credentials/checked_report).
 """
 
+import asyncio
 from functools import partial
 
 from jupyter_server.auth.decorator import authorized
@@ -13,6 +14,7 @@ from .. import shared_server
 from ..credentials.checked_report import checked_report
 from ..credentials.store import CredentialStore
 from ..environment import metadata_identity
+from ..projects import GoogleCallError, find_grant
 from .base import GoogleAuthHandler
 
 
@@ -29,10 +31,24 @@ async def credentials_report(handler: GoogleAuthHandler) -> dict:
         on_google=partial(handler.state.google.run, handler.user_key),
     )
     user = handler.current_user.username
+    projects = report.get("projects")
+    if isinstance(projects, dict):
+        # What the selector or a choice learned about ee's project: every view shows it.
+        grant = await asyncio.to_thread(_grant_key, settings.token_uri, metadata)
+        who = (handler.user_key, grant) if grant else None
+        projects["readiness"] = handler.state.readiness.of(who, projects.get("earthengine"))
     if shared_server.visitor(user):
         mine = handler.state.flows.accounts_by_user.get(user, ())
         report = shared_server.hide_accounts(report, mine)
     return report
+
+
+def _grant_key(token_uri: str, metadata: object) -> str | None:
+    """The digest of the credentials the project routes ask Google with (local files only)."""
+    try:
+        return find_grant(CredentialStore(), token_uri=token_uri, metadata=metadata).key
+    except GoogleCallError:  # signed out, or nothing usable: nothing was learned for it
+        return None
 
 
 class CredentialsHandler(GoogleAuthHandler):

@@ -72,12 +72,12 @@ class GoogleCallHandler(GoogleAuthHandler):
             find_grant, CredentialStore(), token_uri=settings.token_uri, metadata=metadata
         )
 
-    async def answer_about_project(
+    async def ask_about_project(
         self,
         project: str,
         ask: Callable[[AccessTokenCache, Callable[[], Grant], Deadline], dict[str, Any]],
         unknown_answer: Callable[[str], dict[str, Any]],
-    ) -> None:
+    ) -> dict[str, Any]:
         """One project's state from Google: the id checked, the call off the event loop within
         the overall limit, and an "unknown" answer (not an error) when Google is too slow."""
         try:
@@ -95,7 +95,35 @@ class GoogleCallHandler(GoogleAuthHandler):
             )
         except GoogleCallError as exc:  # only the overall time limit gets here
             result = unknown_answer(f"Google could not be asked right now: {exc.message}")
-        self.write_json(result)
+        return result
+
+    async def earthengine_of(
+        self, project: str, quota: dict[str, Any] | None | bool = False
+    ) -> dict[str, Any]:
+        """Earth Engine's readiness of ``project``, remembered (with a choice's ``quota`` check
+        when given) for the credentials report, under the credentials that asked."""
+        settings = self.google_auth
+        asked: list[str] = []
+
+        def ask(cache: AccessTokenCache, grant_of: Callable[[], Grant], deadline: Deadline):
+            def grant() -> Grant:
+                found = grant_of()
+                asked.append(found.key)
+                return found
+
+            return earthengine_readiness(cache, grant, settings.ee_api_uri, project, deadline)
+
+        answer = await self.ask_about_project(
+            project,
+            ask,
+            lambda why: {"project": project, "state": "unknown", "action_url": None, "note": why},
+        )
+        if asked:
+            who = (self.user_key, asked[0])
+            self.state.readiness.earthengine(who, project, answer)
+            if quota is not False:
+                self.state.readiness.quota(who, project, quota or None)
+        return answer
 
 
 class ProjectsHandler(GoogleCallHandler):
@@ -143,13 +171,14 @@ class ProjectServicesHandler(GoogleCallHandler):
     @authorized
     async def get(self, project: str) -> None:
         settings = self.google_auth
-        await self.answer_about_project(
+        answer = await self.ask_about_project(
             project,
             lambda cache, grant_of, deadline: service_states(
                 cache, grant_of, settings.serviceusage_uri, project, deadline
             ),
             lambda why: unknown(project, why),
         )
+        self.write_json(answer)
 
 
 class ProjectEarthEngineHandler(GoogleCallHandler):
@@ -158,14 +187,7 @@ class ProjectEarthEngineHandler(GoogleCallHandler):
     @web.authenticated
     @authorized
     async def get(self, project: str) -> None:
-        settings = self.google_auth
-        await self.answer_about_project(
-            project,
-            lambda cache, grant_of, deadline: earthengine_readiness(
-                cache, grant_of, settings.ee_api_uri, project, deadline
-            ),
-            lambda why: {"project": project, "state": "unknown", "action_url": None, "note": why},
-        )
+        self.write_json(await self.earthengine_of(project))
 
 
 class ProjectHandler(GoogleCallHandler):
@@ -206,6 +228,8 @@ class ProjectHandler(GoogleCallHandler):
         except (OSError, GoogleCallError) as exc:  # the project is set; only the list failed
             self.log.warning("google-auth: could not save the recent projects list: %s", exc)
         quota_set = any(w.target == "adc" for w in written)
+        # The readiness of the choice, for every view to carry (not only this dialog).
+        await self.earthengine_of(project, quota)
         self.write_json(
             {
                 "project": project,

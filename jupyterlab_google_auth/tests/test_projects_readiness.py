@@ -9,7 +9,7 @@ from tornado.httpclient import HTTPClientError
 
 from jupyterlab_google_auth.credentials.store import CredentialStore
 from testing import signed_in
-from testing.fake_google import ALICE
+from testing.fake_google import ALICE, BOB
 
 SCOPES = [
     "https://www.googleapis.com/auth/earthengine",
@@ -128,3 +128,38 @@ async def test_no_adc_user_file_means_no_check(jp_fetch, fake_google):
     status, body = await call(jp_fetch, "project", method="PUT", body={"project": "ee-alice"})
     assert status == 200 and body["quota_project"] == {"set": False}
     assert not fake_google.log("crm_test_iam")
+
+
+async def test_the_report_carries_the_readiness_of_the_chosen_project(jp_fetch, fake_google):
+    """A choice's readiness reaches every view through the credentials report: Earth Engine's
+    answer and the quota check, remembered without another call to Google on the report."""
+    sign_in(fake_google)
+    status, body = await call(
+        jp_fetch, "project", method="PUT", body={"project": "team-shared-data"}
+    )
+    assert status == 200
+    readiness = body["credentials"]["projects"]["readiness"]
+    assert readiness["project"] == "team-shared-data"
+    assert readiness["earthengine"]["state"] == "denied"
+    assert readiness["quota"]["code"] == "quota_permission_missing"
+
+    calls = len(fake_google.log("ee_config"))
+    _, report = await call(jp_fetch, "credentials")
+    assert report["projects"]["readiness"] == readiness
+    assert len(fake_google.log("ee_config")) == calls  # the report asked Google nothing
+
+    _, body = await call(jp_fetch, "project", method="PUT", body={"project": "ee-alice"})
+    ready = body["credentials"]["projects"]["readiness"]
+    assert ready["earthengine"]["state"] == "ready" and ready["quota"] is None
+
+
+async def test_a_project_looked_at_in_the_selector_is_known_to_the_report(jp_fetch, fake_google):
+    sign_in(fake_google)
+    await call(jp_fetch, "project", method="PUT", body={"project": "alice-unregistered"})
+    _, report = await call(jp_fetch, "credentials")
+    known = report["projects"]["readiness"]["earthengine"]
+    assert known["state"] == "unregistered" and known["action_url"].startswith(REGISTER)
+    # Another account's credentials learned nothing yet: the answer is not theirs.
+    signed_in.sign_in(fake_google, SCOPES, account=BOB, targets=("earthengine", "adc"))
+    _, report = await call(jp_fetch, "credentials")
+    assert report["projects"]["readiness"] is None

@@ -314,8 +314,10 @@ export type StatusLineKey =
   | 'choose-project'
   | 'already-signed-in'
   | 'did-not-finish'
+  | 'did-not-finish-still-signed-in'
   | 'cancelled'
   | 'signed-in'
+  | 'still-signed-in'
   | 'signed-out-tab'
   | 'signed-out';
 
@@ -344,12 +346,18 @@ export function statusLine(
       return 'already-signed-in';
     case 'failed':
     case 'expired':
-      return 'did-not-finish';
+      // A failed sign-in *again* wrote nothing: the earlier credentials still work.
+      return credentialsFit(facts.status)
+        ? 'did-not-finish-still-signed-in'
+        : 'did-not-finish';
     case 'cancelled':
       return 'cancelled';
   }
   if (panelFits(state, facts)) {
     return 'signed-in';
+  }
+  if (credentialsFit(facts.status)) {
+    return 'still-signed-in'; // "Sign in again" asked for the form: nothing was undone
   }
   return isFlowMode(mode) ? 'signed-out-tab' : 'signed-out';
 }

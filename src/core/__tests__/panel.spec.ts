@@ -329,13 +329,18 @@ describe('statusLine', () => {
     expect(line({ phase: 'failed' })).toBe('did-not-finish');
     expect(line({ phase: 'expired' })).toBe('did-not-finish');
     expect(line({ phase: 'cancelled' })).toBe('cancelled');
+    // A sign-in again that failed wrote nothing: the earlier one still works.
+    expect(line({ phase: 'failed', status: status() })).toBe(
+      'did-not-finish-still-signed-in'
+    );
   });
 
-  it('says signed in, unless forced, and whether a tab will open', () => {
+  it('says signed in, still signed in when asked to sign in again, and whether a tab will open', () => {
     expect(statusLine(init(), facts({ status: status() }))).toBe('signed-in');
     expect(statusLine(init({ force: true }), facts({ status: status() }))).toBe(
-      'signed-out-tab'
+      'still-signed-in'
     );
+    expect(statusLine(init({ force: true }), facts())).toBe('signed-out-tab');
     const key = init({ form: { mode: 'service-account' } });
     expect(statusLine(key, facts())).toBe('signed-out');
   });

@@ -47,10 +47,18 @@ export function statusText(
       return trans.__('Already signed in.');
     case 'did-not-finish':
       return trans.__('The sign-in did not finish.');
+    case 'did-not-finish-still-signed-in':
+      return trans.__(
+        'The new sign-in did not finish; the earlier one still works.'
+      );
     case 'cancelled':
       return trans.__('Sign-in cancelled.');
     case 'signed-in':
       return trans.__('You are signed in to Google.');
+    case 'still-signed-in':
+      return trans.__(
+        'You are still signed in; signing in again replaces that sign-in.'
+      );
     case 'signed-out-tab':
       return trans.__('Not signed in. Google’s page opens in a new tab.');
     case 'signed-out':
