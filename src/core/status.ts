@@ -29,6 +29,8 @@ export interface Status {
   account: string | null;
   project: string | null;
   source: SourceName | null;
+  /** The one link that fixes a project that cannot work (register, enable), if any. */
+  fix: { label: string; url: string } | null;
 }
 
 const WARNING_STATES: readonly StatusState[] = [
@@ -42,7 +44,7 @@ function make(
   state: StatusState,
   text: string,
   title: string,
-  rest: Partial<Pick<Status, 'account' | 'project' | 'source'>> = {}
+  rest: Partial<Pick<Status, 'account' | 'project' | 'source' | 'fix'>> = {}
 ): Status {
   return {
     state,
@@ -51,7 +53,8 @@ function make(
     warning: WARNING_STATES.includes(state),
     account: rest.account ?? null,
     project: rest.project ?? null,
-    source: rest.source ?? null
+    source: rest.source ?? null,
+    fix: rest.fix ?? null
   };
 }
 
@@ -162,6 +165,13 @@ export function deriveStatus(
   if (source.problems.length > 0) {
     return make('warning', text, `${problemsText(source)} ${where}`, rest);
   }
+  const unready = projectProblem(report, project, tr);
+  if (unready) {
+    return make('warning', text, `${unready.why} ${where}`, {
+      ...rest,
+      fix: unready.fix
+    });
+  }
   const checked =
     source.valid === true ? '' : tr(' (not checked with Google just now)');
   const expires = expiresAbout(source);
@@ -184,6 +194,57 @@ export function deriveStatus(
     ),
     rest
   );
+}
+
+/**
+ * Why ee's project cannot work yet, from what the server learned when it was looked at or
+ * chosen (never a new call): not registered, API off, no Earth Engine permission, or no
+ * permission to bill it as ADC's quota project. Null when nothing is known to be wrong.
+ */
+export function projectProblem(
+  report: CredentialsReport,
+  project: string | null,
+  tr: Translate = english
+): { why: string; fix: Status['fix'] } | null {
+  const known = report.projects?.readiness;
+  if (!known || !project || known.project !== project) {
+    return null;
+  }
+  const ee = known.earthengine;
+  const link = (label: string) =>
+    ee?.action_url ? { label, url: ee.action_url } : null;
+  switch (ee?.state) {
+    case 'unregistered':
+      return {
+        why: tr(
+          'Project %1 is not registered for Earth Engine, so ee.Initialize() will fail.',
+          project
+        ),
+        fix: link(tr('Register the project for Earth Engine'))
+      };
+    case 'disabled':
+      return {
+        why: tr(
+          'The Earth Engine API is off in project %1, so ee.Initialize() will fail.',
+          project
+        ),
+        fix: link(tr('Enable the Earth Engine API'))
+      };
+    case 'denied':
+      return {
+        why:
+          ee.note ??
+          tr('This account has no Earth Engine permission in %1.', project),
+        fix: null
+      };
+  }
+  if (known.quota) {
+    return {
+      why: [known.quota.message, known.quota.help].filter(Boolean).join(' '),
+      fix: null
+    };
+  }
+  return null;
 }
 
 /** The day a stored sign-in ends by Google's rules (YYYY-MM-DD, UTC), or null. */

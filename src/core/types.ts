@@ -89,7 +89,24 @@ export interface CredentialsReport {
   sources: CredentialSource[];
   used_by: { earthengine: SourceName | null; google_auth: SourceName | null };
   /** The project each library will bill, as the server works it out. */
-  projects?: { earthengine: string | null; google_auth: string | null };
+  projects?: {
+    earthengine: string | null;
+    google_auth: string | null;
+    /** What the server last learned about ee's project (selector or choice), if anything. */
+    readiness?: ProjectReadinessReport | null;
+  };
+}
+
+/** Earth Engine's answer about a project and the quota check of its choice. */
+export interface ProjectReadinessReport {
+  project: string;
+  earthengine: {
+    state: 'ready' | 'disabled' | 'unregistered' | 'denied';
+    action_url: string | null;
+    note: string | null;
+  } | null;
+  /** Null when the quota project was set (or not yet checked). */
+  quota: { code: string; message: string; help?: string | null } | null;
 }
 
 /** The body of every error the server API answers. */

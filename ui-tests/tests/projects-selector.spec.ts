@@ -162,20 +162,26 @@ test.describe('Project selector', () => {
     expect(readJson(EE_FILE).project).toBe('ee-alice');
 
     // Alice cannot bill a project she cannot see: the Earth Engine project is set, the
-    // ADC quota project is not, and the selector says why before it closes.
+    // ADC quota project is not, and the selector says why in one place and stays open.
     await manual.fill('someone-elses-project');
     await manual.press('Enter');
-    const notice = dialog.locator('.jp-GoogleAuth-quotaNotice');
+    const notice = dialog.locator('.jp-GoogleAuth-choiceNotice');
     await expect(notice).toHaveAttribute(
       'data-code',
       'quota_permission_missing'
+    );
+    // The header says what is set now.
+    await expect(dialog.locator('.jp-GoogleAuth-selectorWho')).toContainText(
+      'Current project: someone-elses-project.'
     );
     await expect(notice).toContainText(
       'alice@example.com does not have permission serviceusage.services.use on project someone-elses-project'
     );
     expect(readJson(EE_FILE).project).toBe('someone-elses-project');
     expect(readJson(ADC_FILE).quota_project_id).toBe('ee-alice');
-    await notice.getByRole('button', { name: 'OK' }).click();
+    await notice
+      .getByRole('button', { name: 'Keep someone-elses-project' })
+      .click();
     await expect(dialog).toHaveCount(0);
     await expect(statusItem(page)).toHaveText(
       'alice@example.com · someone-elses-project'
@@ -217,7 +223,7 @@ test.describe('Project selector', () => {
     }
     // No permission there: choosing it sets the Earth Engine project, not the quota project.
     await dialog.locator('[data-project="team-shared-data"]').click();
-    const notice = dialog.locator('.jp-GoogleAuth-quotaNotice');
+    const notice = dialog.locator('.jp-GoogleAuth-choiceNotice');
     await expect(notice).toContainText('serviceusage.services.use');
     expect(readJson(EE_FILE).project).toBe('team-shared-data');
     expect(readJson(ADC_FILE).quota_project_id).toBe('ee-alice');

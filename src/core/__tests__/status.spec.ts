@@ -49,6 +49,54 @@ describe('deriveStatus', () => {
     expect(s.title).toContain('ee.Initialize()');
   });
 
+  it('carries a project that cannot work: the reason and the one link that fixes it', () => {
+    const unregistered = report(
+      [alice, source('adc')],
+      ['earthengine', null],
+      ['proj-0005', null]
+    );
+    unregistered.projects!.readiness = {
+      project: 'proj-0005',
+      earthengine: {
+        state: 'unregistered',
+        action_url:
+          'https://code.earthengine.google.com/register?project=proj-0005',
+        note: null
+      },
+      quota: {
+        code: 'quota_permission_missing',
+        message: 'The quota project was not set.',
+        help: 'Ask for the role.'
+      }
+    };
+    const s = deriveStatus(unregistered);
+    expect(s.state).toBe('warning');
+    expect(s.warning).toBe(true);
+    expect(s.text).toBe('alice@example.com · proj-0005');
+    expect(s.title).toContain('not registered for Earth Engine');
+    expect(s.fix).toEqual({
+      label: 'Register the project for Earth Engine',
+      url: 'https://code.earthengine.google.com/register?project=proj-0005'
+    });
+
+    // Ready for Earth Engine, but not billable as ADC's quota project: said, no link.
+    unregistered.projects!.readiness!.earthengine = {
+      state: 'ready',
+      action_url: null,
+      note: null
+    };
+    const quota = deriveStatus(unregistered);
+    expect(quota.state).toBe('warning');
+    expect(quota.title).toContain(
+      'The quota project was not set. Ask for the role.'
+    );
+    expect(quota.fix).toBeNull();
+
+    // What was learned about another project says nothing about this one.
+    unregistered.projects!.readiness!.project = 'other';
+    expect(deriveStatus(unregistered).state).toBe('ok');
+  });
+
   it('says signed out when no library finds credentials', () => {
     const s = deriveStatus(report([source('earthengine')], [null, null]));
     expect(s.state).toBe('signed-out');

@@ -181,22 +181,40 @@ describe('ProjectSelector', () => {
     expect(api.readinessCalls).toEqual([]);
   });
 
-  it('says plainly when the quota project was not written', async () => {
+  it('says plainly when the quota project was not written, and stays open for another', async () => {
     api.noQuota = ['alice-project-0003'];
     await mount();
     click(options()[2]);
     await settle();
-    const notice = $('.jp-GoogleAuth-quotaNotice');
+    const notice = $('.jp-GoogleAuth-choiceNotice');
     expect(notice.getAttribute('data-code')).toBe('quota_permission_missing');
     expect(notice.textContent).toContain(
       'does not have permission serviceusage.services.use on project alice-project-0003'
     );
     expect(chosen).not.toHaveBeenCalled();
+    expect(options().length).toBeGreaterThan(2); // the list stays to choose another
+    expect(notice.querySelector('button')!.textContent).toBe(
+      'Keep alice-project-0003'
+    );
     click(notice.querySelector('button')!);
     expect(chosen).toHaveBeenCalledWith(
       expect.objectContaining({ project: 'alice-project-0003' }),
       false
     );
+  });
+
+  it('explains an empty list: why, and the ways on (create, register, type an id)', async () => {
+    api.projects = [];
+    api.recent = [];
+    await mount();
+    const empty = $('.jp-GoogleAuth-emptyList');
+    expect(empty.textContent).toContain('This account can see no projects.');
+    expect(empty.textContent).toContain('ee-<your-name>');
+    const links = Array.from(empty.querySelectorAll('a')).map(a => a.href);
+    expect(links).toEqual([
+      'https://console.cloud.google.com/projectcreate',
+      'https://code.earthengine.google.com/register'
+    ]);
   });
 
   it('moves the highlight with the arrows and chooses with Enter', async () => {

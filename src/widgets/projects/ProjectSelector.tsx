@@ -6,10 +6,10 @@ import {
   mergeProjects,
   moveHighlight,
   normalizeQuery,
-  quotaProblem,
   type SetProjectResult
 } from '../../core/projects';
 import { deriveStatus, signedInForEarthEngine } from '../../core/status';
+import { ChoiceNotice, needsNotice } from './ChoiceNotice';
 import { EarthEngineView } from './EarthEngineView';
 import { toShownError, type IShownError } from './errors';
 import { useDebounced } from './hooks';
@@ -55,8 +55,8 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
     (IShownError & { manual: boolean }) | null
   >(null);
   const [forEarthEngine, setForEarthEngine] = React.useState(false);
-  // A choice whose quota project could not be written: said before the selector closes.
-  const [quotaNotice, setQuotaNotice] = React.useState<{
+  // A choice only partly written or not ready: said while the selector stays open.
+  const [notice, setNotice] = React.useState<{
     result: SetProjectResult;
     gcloud: boolean;
   } | null>(null);
@@ -115,11 +115,16 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
     }
     setSaving(projectId);
     setSaveError(null);
+    setNotice(null);
     api.setProject(projectId, gcloud).then(
       result => {
-        if (quotaProblem(result)) {
+        if (needsNotice(result)) {
           setSaving(null);
-          setQuotaNotice({ result, gcloud });
+          setNotice({ result, gcloud });
+          if (result.credentials) {
+            // The header says what is set now, not what was set when the dialog opened.
+            setCurrent(deriveStatus(result.credentials, trans.__.bind(trans)));
+          }
         } else {
           props.onChosen(result, gcloud);
         }
@@ -215,11 +220,11 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
           <ServicesView project={highlighted} load={services} trans={trans} />
         </div>
       </div>
-      {quotaNotice && (
-        <QuotaNotice
-          notice={quotaNotice.result}
+      {notice && (
+        <ChoiceNotice
+          result={notice.result}
           trans={trans}
-          onDone={() => props.onChosen(quotaNotice.result, quotaNotice.gcloud)}
+          onKeep={() => props.onChosen(notice.result, notice.gcloud)}
         />
       )}
       <ManualProject
@@ -280,13 +285,19 @@ function ListFooter(props: {
   onMore(): void;
 }): JSX.Element {
   const { count, loading, more, failed, query, trans } = props;
-  let text: string;
+  let text: React.ReactNode;
   if (loading) {
     text = trans.__('Loading projects…');
   } else if (count === 0 && !failed) {
-    text = query
-      ? trans.__('No projects match “%1”.', query)
-      : trans.__('No projects to list.');
+    // Why the list is empty, and the way on from there.
+    text = query ? (
+      trans.__(
+        'No projects match “%1”. Check the spelling, or type the project id below.',
+        query
+      )
+    ) : (
+      <EmptyList trans={trans} />
+    );
   } else {
     text = trans._n('%1 project shown', '%1 projects shown', count);
   }
@@ -306,29 +317,25 @@ function ListFooter(props: {
   );
 }
 
-/** The project was set for Earth Engine, but not as ADC's quota project: say why. */
-function QuotaNotice(props: {
-  notice: SetProjectResult;
-  trans: TranslationBundle;
-  onDone(): void;
-}): JSX.Element {
-  const problem = quotaProblem(props.notice)!;
+const CREATE_PROJECT_URL = 'https://console.cloud.google.com/projectcreate';
+const REGISTER_URL = 'https://code.earthengine.google.com/register';
+
+/** This account sees no project at all: create one, register one, or type an id. */
+function EmptyList(props: { trans: TranslationBundle }): JSX.Element {
+  const { trans } = props;
+  const link = (href: string, label: string) => (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  );
   return (
-    <div
-      className="jp-GoogleAuth-error jp-GoogleAuth-quotaNotice"
-      role="alert"
-      data-code={problem.code}
-    >
-      <p>{problem.message}</p>
-      {problem.help && <p>{problem.help}</p>}
-      <button
-        type="button"
-        className="jp-mod-styled jp-mod-accept"
-        onClick={props.onDone}
-      >
-        {props.trans.__('OK')}
-      </button>
-    </div>
+    <span className="jp-GoogleAuth-emptyList">
+      {trans.__('This account can see no projects.')}{' '}
+      {link(CREATE_PROJECT_URL, trans.__('Create a project'))}{' '}
+      {trans.__('(for Earth Engine, name it ee-<your-name>), then')}{' '}
+      {link(REGISTER_URL, trans.__('register it for Earth Engine'))}
+      {trans.__('; or type the id of a project you were given below.')}
+    </span>
   );
 }
 

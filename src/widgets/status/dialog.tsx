@@ -21,6 +21,18 @@ export async function showStatusDialog(
       <p className={status.warning ? 'jp-GoogleAuth-problems' : undefined}>
         <strong>{status.text}</strong> — {status.title}
       </p>
+      {status.fix && (
+        <p>
+          <a
+            className="jp-GoogleAuth-fixLink"
+            href={status.fix.url}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {status.fix.label}
+          </a>
+        </p>
+      )}
       {again && <SignInAgainNote again={again} trans={trans} />}
       <CredentialsView report={report} trans={trans} />
     </div>
