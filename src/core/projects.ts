@@ -189,6 +189,29 @@ export function mergeProjects(
 }
 
 /**
+ * For an Earth Engine sign-in: projects known to be ready first, then those not checked yet,
+ * then those known not to work (each group in its own order), so the preselected row is one
+ * that works.
+ */
+export function readyFirst<T extends { project_id: string }>(
+  entries: readonly T[],
+  readiness: ReadonlyMap<string, { state: EarthEngineState }>
+): T[] {
+  const rank = (e: T) => {
+    const state = readiness.get(e.project_id)?.state;
+    return state === 'ready'
+      ? 0
+      : state === undefined || state === 'unknown'
+        ? 1
+        : 2;
+  };
+  return entries
+    .map((entry, i) => ({ entry, i, r: rank(entry) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(x => x.entry);
+}
+
+/**
  * The highlighted row after a navigation key, or null when the key is not one; `index` -1
  * means nothing is highlighted yet.
  */

@@ -29,7 +29,9 @@ export interface Status {
   account: string | null;
   project: string | null;
   source: SourceName | null;
-  /** The one link that fixes a project that cannot work (register, enable), if any. */
+  /** Why the project cannot work yet (not registered, API off, no permission), if known. */
+  problem: string | null;
+  /** The one link that fixes it (register, enable), if there is one. */
   fix: { label: string; url: string } | null;
 }
 
@@ -44,7 +46,9 @@ function make(
   state: StatusState,
   text: string,
   title: string,
-  rest: Partial<Pick<Status, 'account' | 'project' | 'source' | 'fix'>> = {}
+  rest: Partial<
+    Pick<Status, 'account' | 'project' | 'source' | 'problem' | 'fix'>
+  > = {}
 ): Status {
   return {
     state,
@@ -54,6 +58,7 @@ function make(
     account: rest.account ?? null,
     project: rest.project ?? null,
     source: rest.source ?? null,
+    problem: rest.problem ?? null,
     fix: rest.fix ?? null
   };
 }
@@ -169,6 +174,7 @@ export function deriveStatus(
   if (unready) {
     return make('warning', text, `${unready.why} ${where}`, {
       ...rest,
+      problem: unready.why,
       fix: unready.fix
     });
   }

@@ -137,33 +137,45 @@ describe('ProjectSelector', () => {
     }
   });
 
-  it('says whether the highlighted project is ready for Earth Engine', async () => {
+  it('puts projects ready for Earth Engine first, preselected; says why the others are not', async () => {
     api.readiness = {
       'alice-project-0001': 'unregistered',
       'alice-project-0002': 'disabled'
     };
     await mount();
+    await settle(20);
+    // The first listed projects were checked one by one; the ready ones lead.
+    expect(api.readinessCalls.slice(0, 8)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `alice-project-000${i + 1}`)
+    );
+    const first = options()[0];
+    expect(first.getAttribute('data-project')).toBe('alice-project-0003');
+    expect(first.getAttribute('aria-selected')).toBe('true');
     const ee = $('.jp-GoogleAuth-earthEngine');
     expect(
       ee.querySelector('[data-ee-state]')!.getAttribute('data-ee-state')
-    ).toBe('unregistered');
+    ).toBe('ready');
+
+    // The unregistered one went last, badged; highlighted, it says why, with the fix.
+    const rows = options();
+    const last = rows[rows.length - 2];
+    expect(last.getAttribute('data-project')).toBe('alice-project-0001');
+    expect(last.querySelector('[data-ee-state]')!.textContent).toBe(
+      'EE unregistered'
+    );
+    act(() => {
+      last.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+    });
+    await settle();
     const link = ee.querySelector('a')!;
     expect(link.textContent).toBe('Register the project');
     expect(link.getAttribute('href')).toBe(
       'https://code.earthengine.google.com/register?project=alice-project-0001'
     );
-    // The row gets a badge too, and stays badged once the highlight moves on.
-    press(search(), 'ArrowDown');
-    await settle();
-    expect(ee.textContent).toContain('Earth Engine API disabled');
-    expect(ee.querySelector('a')!.textContent).toBe('Enable the API');
-    const badge = options()[0].querySelector('[data-ee-state]')!;
-    expect(badge.textContent).toBe('EE unregistered');
-    expect(badge.getAttribute('title')).toBe('not registered for Earth Engine');
-    expect(api.readinessCalls).toEqual([
-      'alice-project-0001',
-      'alice-project-0002'
-    ]);
+    // Known from the list: not asked again.
+    expect(
+      api.readinessCalls.filter(p => p === 'alice-project-0001')
+    ).toHaveLength(1);
   });
 
   it('skips Earth Engine readiness for a sign-in without Earth Engine scopes', async () => {

@@ -3,6 +3,7 @@ import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { Status } from '../../core/status';
+import { ProjectProblem } from '../projects/ProjectProblem';
 
 /** Valid credentials already fit: who, with which project, and the ways to change that. */
 export function SignedInView(props: {
@@ -24,13 +25,16 @@ export function SignedInView(props: {
           ? trans.__('Project: %1.', status.project)
           : trans.__('No project set yet.')}
       </p>
+      <ProjectProblem status={status} />
       <div className="jp-GoogleAuth-actions">
-        {!status.project && (
+        {(!status.project || status.problem) && (
           <Button
             className="jp-GoogleAuth-chooseProject"
             onClick={props.onChooseProject}
           >
-            {trans.__('Choose a project')}
+            {status.project
+              ? trans.__('Choose another project')
+              : trans.__('Choose a project')}
           </Button>
         )}
         <button

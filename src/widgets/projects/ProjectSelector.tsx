@@ -6,15 +6,26 @@ import {
   mergeProjects,
   moveHighlight,
   normalizeQuery,
+  readyFirst,
   type SetProjectResult
 } from '../../core/projects';
-import { deriveStatus, signedInForEarthEngine } from '../../core/status';
+import {
+  deriveStatus,
+  signedInForEarthEngine,
+  type Status
+} from '../../core/status';
 import { ChoiceNotice, needsNotice } from './ChoiceNotice';
 import { EarthEngineView } from './EarthEngineView';
 import { toShownError, type IShownError } from './errors';
 import { useDebounced } from './hooks';
+import { ProjectProblem } from './ProjectProblem';
 import { optionId, ProjectList } from './ProjectList';
-import { useEarthEngine, useProjectListing, useServices } from './listing';
+import {
+  useEarthEngine,
+  useListReadiness,
+  useProjectListing,
+  useServices
+} from './listing';
 import { ManualProject } from './ManualProject';
 import { ServicesView } from './ServicesView';
 
@@ -44,10 +55,7 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
   const settled = useDebounced(normalizeQuery(query), debounceMs);
   const listing = useProjectListing(api, settled, pageSize);
   const [recent, setRecent] = React.useState<string[]>([]);
-  const [current, setCurrent] = React.useState<{
-    project: string | null;
-    account: string | null;
-  } | null>(null);
+  const [current, setCurrent] = React.useState<Status | null>(null);
   const [highlightId, setHighlightId] = React.useState<string | null>(null);
   const [gcloud, setGcloud] = React.useState(false);
   const [saving, setSaving] = React.useState<string | null>(null);
@@ -76,9 +84,20 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
 
   // The live query, not the settled one: what is loaded narrows at every key press.
   const live = normalizeQuery(query);
-  const entries = React.useMemo(
+  const merged = React.useMemo(
     () => mergeProjects(recent, [...listing.items, ...listing.known], live),
     [recent, listing.items, listing.known, live]
+  );
+  const listReadiness = useListReadiness(
+    api,
+    React.useMemo(() => merged.map(e => e.project_id), [merged]),
+    forEarthEngine
+  );
+  // For an Earth Engine sign-in the projects that work come first, so the preselected
+  // row is one that works; a row the person highlighted stays highlighted as rows move.
+  const entries = React.useMemo(
+    () => (forEarthEngine ? readyFirst(merged, listReadiness) : merged),
+    [forEarthEngine, merged, listReadiness]
   );
   const found = entries.findIndex(e => e.project_id === highlightId);
   const index = found >= 0 ? found : entries.length > 0 ? 0 : -1;
@@ -88,7 +107,8 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
     api,
     highlighted,
     props.servicesDelayMs ?? 250,
-    forEarthEngine
+    forEarthEngine,
+    listReadiness
   );
 
   // Listing refused, or Google refused our search (our bug): typing the id is the way on.
@@ -157,6 +177,7 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
       <p className="jp-GoogleAuth-selectorWho">
         {whoLine(trans, current, listing.account)}
       </p>
+      <ProjectProblem status={current} />
       <input
         type="search"
         className="jp-GoogleAuth-search"

@@ -95,7 +95,9 @@ export function useProjectListing(
 function usePerProject<T>(
   fetch: ((project: string) => Promise<T>) | null,
   project: string | null,
-  delay: number
+  delay: number,
+  /** Answers already fetched elsewhere (the list's readiness): not asked again. */
+  seed?: Map<string, T>
 ): { current: T | 'loading' | IShownError | undefined; all: Map<string, T> } {
   const [cache, setCache] = React.useState<
     Map<string, T | 'loading' | IShownError>
@@ -104,7 +106,7 @@ function usePerProject<T>(
     setCache(old => new Map(old).set(id, value));
 
   React.useEffect(() => {
-    if (!fetch || !project || cache.has(project)) {
+    if (!fetch || !project || cache.has(project) || seed?.has(project)) {
       return;
     }
     const timer = setTimeout(() => {
@@ -116,18 +118,21 @@ function usePerProject<T>(
     }, delay);
     return () => clearTimeout(timer);
     // The cache is read, not watched: a new entry must not restart the timer.
-  }, [fetch, project, delay]);
+  }, [fetch, project, delay, seed]);
 
   const all = React.useMemo(() => {
-    const done = new Map<string, T>();
+    const done = new Map<string, T>(seed ?? []);
     cache.forEach((value, id) => {
       if (value !== 'loading' && !(value as IShownError).message) {
         done.set(id, value as T);
       }
     });
     return done;
-  }, [cache]);
-  return { current: project ? cache.get(project) : undefined, all };
+  }, [cache, seed]);
+  const current = project
+    ? (cache.get(project) ?? seed?.get(project))
+    : undefined;
+  return { current, all };
 }
 
 /** API states of the highlighted project. */
@@ -150,7 +155,8 @@ export function useEarthEngine(
   api: IProjectsApi,
   project: string | null,
   delay: number,
-  enabled: boolean
+  enabled: boolean,
+  listed?: Map<string, EarthEngineReadiness>
 ): {
   current: ReadinessLoad | undefined;
   all: Map<string, EarthEngineReadiness>;
@@ -160,5 +166,54 @@ export function useEarthEngine(
       enabled && api.earthEngine ? (id: string) => api.earthEngine!(id) : null,
     [api, enabled]
   );
-  return usePerProject<EarthEngineReadiness>(fetch, project, delay);
+  return usePerProject<EarthEngineReadiness>(fetch, project, delay, listed);
+}
+
+/** How many of the first listed projects are checked for Earth Engine before any is chosen. */
+export const READINESS_AHEAD = 8;
+
+/**
+ * Earth Engine readiness of the first listed projects, asked one at a time (a person's
+ * Google calls are capped on the server), so the ready ones can come first.
+ */
+export function useListReadiness(
+  api: IProjectsApi,
+  projects: readonly string[],
+  enabled: boolean
+): Map<string, EarthEngineReadiness> {
+  const [known, setKnown] = React.useState(
+    () => new Map<string, EarthEngineReadiness>()
+  );
+  const asked = React.useRef(new Set<string>());
+  const wanted = projects.slice(0, READINESS_AHEAD).join(' ');
+  React.useEffect(() => {
+    if (!enabled || !api.earthEngine || !wanted) {
+      return;
+    }
+    let live = true;
+    const run = async () => {
+      for (const id of wanted.split(' ')) {
+        if (!live) {
+          return;
+        }
+        if (asked.current.has(id)) {
+          continue;
+        }
+        asked.current.add(id);
+        try {
+          const answer = await api.earthEngine!(id);
+          if (answer.state !== 'unknown') {
+            setKnown(old => new Map(old).set(id, answer));
+          }
+        } catch {
+          // Said where the project is highlighted; the list keeps its order.
+        }
+      }
+    };
+    void run();
+    return () => {
+      live = false;
+    };
+  }, [api, enabled, wanted]);
+  return known;
 }

@@ -6,6 +6,7 @@ import * as React from 'react';
 import type { CredentialsReport } from '../../core/types';
 import { deriveStatus, signInAgain, type SignInAgain } from '../../core/status';
 import { CredentialsView } from '../auth/CredentialsView';
+import { ProjectProblem } from '../projects/ProjectProblem';
 
 /** "Show credential status": every source, which one each library uses, and the summary. */
 export async function showStatusDialog(
@@ -21,18 +22,7 @@ export async function showStatusDialog(
       <p className={status.warning ? 'jp-GoogleAuth-problems' : undefined}>
         <strong>{status.text}</strong> — {status.title}
       </p>
-      {status.fix && (
-        <p>
-          <a
-            className="jp-GoogleAuth-fixLink"
-            href={status.fix.url}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
-            {status.fix.label}
-          </a>
-        </p>
-      )}
+      {status.fix && <ProjectProblem status={status} linkOnly />}
       {again && <SignInAgainNote again={again} trans={trans} />}
       <CredentialsView report={report} trans={trans} />
     </div>
