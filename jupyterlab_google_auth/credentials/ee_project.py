@@ -33,23 +33,25 @@ def ee_project_problems(
     sources: Mapping[SourceName, Source],
     chosen_name: SourceName | None,
     client_ids: Mapping[str, object],
-) -> str | None:
+) -> tuple[str | None, str | None]:
     """Work out ee's project and attach a problem to the source ee uses when it has none.
+    Returns (project, where it came from: ``earthengine``, ``adc``, a source name, ``client``
+    for the number in the OAuth client id, or None).
 
     Without a project anywhere, ee takes the number in the OAuth client id: the user's own
     project for a custom client, an SDK project for gcloud's client (refused), and Earth
     Engine's own client project (which no user may bill).
     """
     if chosen_name is None:
-        return None
+        return None, None
     chosen = sources[chosen_name]
     if not chosen["present"] or chosen["type"] in (None, "unknown") or chosen["valid"] is False:
         # The source itself is broken; that is the problem to fix first.
-        return None
+        return None, None
     project, origin = _ee_project(chosen, sources["earthengine"], sources["adc"])
     if chosen["type"] == "service_account" and chosen_name != "metadata":
         # ee accepts a service account without a project (it uses the account's own).
-        return project or chosen["project"]
+        return (project, origin) if project else (chosen["project"], chosen_name)
     if origin == "client":
         number = formats.project_number_of_client(client_ids.get(chosen_name))
         if number and formats.is_sdk_project(number):
@@ -60,9 +62,9 @@ def ee_project_problems(
                     f"(the OAuth client's project) and is refused. Select your own project.",
                 )
             )
-            return None
+            return None, None
         if number and chosen["client"] == "custom":
-            return number
+            return number, "client"
         chosen["problems"].append(
             problem(
                 "no_project",
@@ -70,7 +72,7 @@ def ee_project_problems(
                 "Earth Engine file), or call ee.Initialize(project='my-project').",
             )
         )
-        return None
+        return None, None
     if formats.is_sdk_project(project):
         chosen["problems"].append(
             problem(
@@ -79,4 +81,4 @@ def ee_project_problems(
                 f"Select your own project.",
             )
         )
-    return project
+    return project, origin

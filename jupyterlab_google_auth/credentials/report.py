@@ -308,13 +308,15 @@ def describe_sources(
         name: info.get("client_id") if info else None
         for name, info in (("earthengine", ee_info), ("adc", adc_info), ("env", env_info))
     }
-    ee_project = _ee_project_problems(sources, earthengine, client_ids)
+    ee_project, ee_project_from = _ee_project_problems(sources, earthengine, client_ids)
     ga_src = sources[google_auth] if google_auth else None
     return {
         "sources": [ee_src, adc_src, env_src, meta_src],
         "used_by": {"earthengine": earthengine, "google_auth": google_auth},
         "projects": {
             "earthengine": ee_project,
+            # "client": nobody chose it; ee takes the number in the OAuth client's id.
+            "earthengine_from": ee_project_from,
             "google_auth": (ga_src["quota_project"] or ga_src["project"]) if ga_src else None,
         },
         "paths": {"earthengine": str(paths.earthengine), "adc": str(paths.adc)},

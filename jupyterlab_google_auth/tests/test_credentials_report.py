@@ -122,7 +122,11 @@ def test_signed_in_with_the_extension(store):
     assert adc["account"] == "alice@example.com" and adc["quota_project"] == "ee-alice"
     assert ee["valid"] is None and ee["problems"] == [] and adc["problems"] == []
     assert rep["used_by"] == {"earthengine": "earthengine", "google_auth": "adc"}
-    assert rep["projects"] == {"earthengine": "ee-alice", "google_auth": "ee-alice"}
+    assert rep["projects"] == {
+        "earthengine": "ee-alice",
+        "earthengine_from": "earthengine",
+        "google_auth": "ee-alice",
+    }
 
 
 def test_client_kinds(store):
@@ -179,6 +183,7 @@ def test_no_quota_project(store):
     assert "no_quota_project" in codes(adc)
     # ee falls back to the custom client's own project number, which is the user's project.
     assert rep["projects"]["earthengine"] == "111111111111"
+    assert rep["projects"]["earthengine_from"] == "client"  # nobody chose it
 
 
 def test_sdk_project_from_gcloud_client(store):
@@ -302,7 +307,11 @@ def test_ee_file_with_token_wins_for_ee_only(store):
     put(store.paths.adc, user_adc(quota_project_id="adc-proj1"))
     rep = report(store)
     assert rep["used_by"] == {"earthengine": "earthengine", "google_auth": "adc"}
-    assert rep["projects"] == {"earthengine": "ee-proj1", "google_auth": "adc-proj1"}
+    assert rep["projects"] == {
+        "earthengine": "ee-proj1",
+        "earthengine_from": "earthengine",
+        "google_auth": "adc-proj1",
+    }
 
 
 def test_ee_file_without_token_defers_to_adc_but_gives_project(store):

@@ -29,6 +29,8 @@ export interface Status {
   account: string | null;
   project: string | null;
   source: SourceName | null;
+  /** Nobody chose the project: ee takes the number in the OAuth client's id. */
+  projectFromClient: boolean;
   /** Why the project cannot work yet (not registered, API off, no permission), if known. */
   problem: string | null;
   /** The one link that fixes it (register, enable), if there is one. */
@@ -47,7 +49,10 @@ function make(
   text: string,
   title: string,
   rest: Partial<
-    Pick<Status, 'account' | 'project' | 'source' | 'problem' | 'fix'>
+    Pick<
+      Status,
+      'account' | 'project' | 'source' | 'problem' | 'fix' | 'projectFromClient'
+    >
   > = {}
 ): Status {
   return {
@@ -58,6 +63,7 @@ function make(
     account: rest.account ?? null,
     project: rest.project ?? null,
     source: rest.source ?? null,
+    projectFromClient: rest.projectFromClient ?? false,
     problem: rest.problem ?? null,
     fix: rest.fix ?? null
   };
@@ -127,7 +133,10 @@ export function deriveStatus(
     (source.type === 'service_account'
       ? tr('service account')
       : tr('signed in'));
-  const rest = { account, project, source: name };
+  const projectFromClient =
+    name === report.used_by.earthengine &&
+    report.projects?.earthengine_from === 'client';
+  const rest = { account, project, source: name, projectFromClient };
   const where = tr('Used by %1.', usedBy(report, name, tr));
 
   if (!source.present || source.valid === false) {

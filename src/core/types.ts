@@ -91,6 +91,8 @@ export interface CredentialsReport {
   /** The project each library will bill, as the server works it out. */
   projects?: {
     earthengine: string | null;
+    /** Where ee's project comes from; `client`: nobody chose it (the client id's number). */
+    earthengine_from?: string | null;
     google_auth: string | null;
     /** What the server last learned about ee's project (selector or choice), if anything. */
     readiness?: ProjectReadinessReport | null;

@@ -170,7 +170,7 @@ test.describe('Service-account key', () => {
     await expect(who).toContainText(`Signed in as ${key.client_email}.`, {
       timeout: 20_000
     });
-    await expect(who).toContainText('Project: fake-sa-project.');
+    await expect(who).toContainText('Current project: fake-sa-project.');
     await expect(
       page.locator('.jp-GoogleAuth-statusItem').first()
     ).toContainText(key.client_email, { timeout: 15_000 });

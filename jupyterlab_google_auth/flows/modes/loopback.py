@@ -50,6 +50,6 @@ class LoopbackMode(RedirectMode):
         )
         flow.consent_url = self.authorization_url(flow, ctx)
         flow.notes.append(
-            "After you choose Allow, Google sends your browser back to this JupyterLab at "
+            "After you choose Allow, Google sends your browser back to this Jupyter server at "
             f"{request.origin.url}; this panel then updates by itself."
         )

@@ -46,6 +46,7 @@ function status(changes: Partial<Status> = {}): Status {
     account: 'alice@example.com',
     project: 'ee-alice',
     source: 'earthengine',
+    projectFromClient: false,
     problem: null,
     fix: null,
     ...changes

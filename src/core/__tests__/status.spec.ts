@@ -97,6 +97,18 @@ describe('deriveStatus', () => {
     expect(deriveStatus(unregistered).state).toBe('ok');
   });
 
+  it('knows a project nobody chose (the number in the sign-in client id)', () => {
+    const r = report(
+      [alice, source('adc')],
+      ['earthengine', null],
+      ['123456789012', null]
+    );
+    r.projects!.earthengine_from = 'client';
+    expect(deriveStatus(r).projectFromClient).toBe(true);
+    r.projects!.earthengine_from = 'earthengine';
+    expect(deriveStatus(r).projectFromClient).toBe(false);
+  });
+
   it('says signed out when no library finds credentials', () => {
     const s = deriveStatus(report([source('earthengine')], [null, null]));
     expect(s.state).toBe('signed-out');

@@ -4,6 +4,7 @@ import * as React from 'react';
 
 import type { Status } from '../../core/status';
 import { ProjectProblem } from '../projects/ProjectProblem';
+import { projectWords } from '../projects/ProjectSelector';
 
 /** Valid credentials already fit: who, with which project, and the ways to change that. */
 export function SignedInView(props: {
@@ -21,18 +22,16 @@ export function SignedInView(props: {
         {status.account
           ? trans.__('Signed in as %1.', status.account)
           : trans.__('Signed in.')}{' '}
-        {status.project
-          ? trans.__('Project: %1.', status.project)
-          : trans.__('No project set yet.')}
+        {projectWords(trans, status)}
       </p>
       <ProjectProblem status={status} />
       <div className="jp-GoogleAuth-actions">
-        {(!status.project || status.problem) && (
+        {(!status.project || status.projectFromClient || status.problem) && (
           <Button
             className="jp-GoogleAuth-chooseProject"
             onClick={props.onChooseProject}
           >
-            {status.project
+            {status.project && !status.projectFromClient
               ? trans.__('Choose another project')
               : trans.__('Choose a project')}
           </Button>

@@ -283,17 +283,30 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
 
 function whoLine(
   trans: TranslationBundle,
-  current: { project: string | null; account: string | null } | null,
+  current: Status | null,
   listed: string | null
 ): string {
   const account = current?.account ?? listed;
   const who = account
     ? trans.__('Signed in as %1.', account)
     : trans.__('Projects your Google credentials can see.');
-  const project = current?.project
-    ? trans.__('Current project: %1.', current.project)
-    : trans.__('No project set yet.');
-  return `${who} ${project}`;
+  return `${who} ${projectWords(trans, current)}`;
+}
+
+/** The project as the person should read it: chosen, or only the sign-in client's number. */
+export function projectWords(
+  trans: TranslationBundle,
+  current: Pick<Status, 'project' | 'projectFromClient'> | null
+): string {
+  if (!current?.project) {
+    return trans.__('No project set yet.');
+  }
+  return current.projectFromClient
+    ? trans.__(
+        'No project chosen yet (ee.Initialize() would use %1, the project of the client you signed in with).',
+        current.project
+      )
+    : trans.__('Current project: %1.', current.project);
 }
 
 function ListFooter(props: {
