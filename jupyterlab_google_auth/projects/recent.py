@@ -44,14 +44,25 @@ class RecentProjects:
     def __init__(self, path: Path | None = None) -> None:
         self._path = path
         self._lists: dict[Path, list[str]] = {}
+        self._stamps: dict[Path, float | None] = {}  # the file's mtime when it was read
         self._lock = threading.Lock()
 
     @property
     def path(self) -> Path:
         return self._path or default_path()
 
+    @staticmethod
+    def _stamp(path: Path) -> float | None:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return None
+
     def _load(self, path: Path) -> list[str]:
-        if path not in self._lists:
+        # Read again when the file changed behind this server (another server, a deletion).
+        stamp = self._stamp(path)
+        if path not in self._lists or self._stamps.get(path) != stamp:
+            self._stamps[path] = stamp
             try:
                 raw = atomic.read_regular(path, limit=_MAX_FILE_BYTES)
                 data = json.loads(raw.decode("utf-8")) if len(raw) <= _MAX_FILE_BYTES else None
@@ -74,4 +85,5 @@ class RecentProjects:
             recent = [project] + [p for p in self._load(path) if p != project]
             self._lists[path] = recent[:MAX_RECENT]
             atomic.atomic_write_json(path, {"recent": self._lists[path]}, backup=False)
+            self._stamps[path] = self._stamp(path)
             return list(self._lists[path])

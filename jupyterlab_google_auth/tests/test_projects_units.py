@@ -87,6 +87,17 @@ def test_recent_list_ignores_a_damaged_file_and_bad_ids(tmp_path):
     assert RecentProjects(link).get() == []  # never read through a link
 
 
+def test_recent_list_follows_the_file_changed_behind_the_server(tmp_path):
+    path = tmp_path / "recent.json"
+    recent = RecentProjects(path)
+    recent.add("first-project")
+    assert recent.get() == ["first-project"]
+    path.unlink()  # another server signed out, or the user deleted it
+    assert recent.get() == []
+    path.write_text(json.dumps({"recent": ["from-elsewhere"]}))
+    assert recent.get() == ["from-elsewhere"]
+
+
 def test_token_cache_refreshes_shortly_before_expiry(monkeypatch):
     now = [1000.0]
     calls = []

@@ -18,42 +18,11 @@ import {
   screenshotPath,
   testEnv
 } from './flows-helpers';
+import { shootStates } from './states-helpers';
 
-/** The panel in light, dark, and in a 480 px wide window; no horizontal overflow in any. */
-async function shoot(
-  page: IJupyterLabPageFixture,
-  panel: Locator,
-  state: string
-): Promise<void> {
-  const noOverflow = async () =>
-    expect(
-      await panel.evaluate(node => {
-        // Every visible part ends inside the panel's right edge: the list of those that do not.
-        const right = node.getBoundingClientRect().right + 1;
-        return [...node.querySelectorAll<HTMLElement>('*')]
-          .filter(e => e.offsetParent !== null && e.getClientRects().length)
-          .filter(e => e.getBoundingClientRect().right > right)
-          .map(
-            e =>
-              `${e.tagName}.${e.className} ${e.getBoundingClientRect().right} > ${right}`
-          );
-      })
-    ).toEqual([]);
-  await panel.screenshot({ path: screenshotPath(`panel-${state}-light`) });
-  await noOverflow();
-  await page.theme.setDarkTheme();
-  await panel.screenshot({ path: screenshotPath(`panel-${state}-dark`) });
-  await page.theme.setLightTheme();
-  const size = page.viewportSize()!;
-  // A phone-sized window, with the side bars folded as a user there would.
-  await page.sidebar.close('left');
-  await page.sidebar.close('right');
-  await page.setViewportSize({ width: 480, height: size.height });
-  await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: screenshotPath(`panel-${state}-480`) });
-  await noOverflow();
-  await page.setViewportSize(size);
-}
+/** The panel's screenshots are named panel-<state>-{light,dark,480}. */
+const shoot = (page: IJupyterLabPageFixture, panel: Locator, state: string) =>
+  shootStates(page, panel, `panel-${state}`);
 
 test.describe('Sign-in panel states', () => {
   test.use({ mockSettings: MANUAL_START_SETTINGS });

@@ -177,7 +177,8 @@ export function ProjectSelector(props: IProjectSelectorProps): JSX.Element {
       <p className="jp-GoogleAuth-selectorWho">
         {whoLine(trans, current, listing.account)}
       </p>
-      <ProjectProblem status={current} />
+      {/* While a choice's notice speaks, it says this once, next to its buttons. */}
+      {!notice && <ProjectProblem status={current} />}
       <input
         type="search"
         className="jp-GoogleAuth-search"
