@@ -57,7 +57,7 @@ HELP: dict[str, str] = {
         "its administrator, or sign in with a custom Desktop client."
     ),
     "redirect_uri_mismatch": (
-        "Loopback sign-in needs JupyterLab opened at http://localhost or http://127.0.0.1 (an "
+        "Loopback sign-in needs Jupyter opened at http://localhost or http://127.0.0.1 (an "
         "SSH tunnel is fine). A custom client must be of type Desktop app, not Web application. "
         "Otherwise choose the notebook or paste-url mode."
     ),
@@ -101,7 +101,7 @@ HELP: dict[str, str] = {
     "started_before_restart": RESTART,
     "state_used": RESTART,
     "callback_not_signed_in": (
-        "Open this link in the browser where JupyterLab is signed in (copy the whole address "
+        "Open this link in the browser where Jupyter is signed in (copy the whole address "
         "from the address bar), or sign in to JupyterLab in this browser and load this page "
         "again."
     ),

@@ -74,7 +74,7 @@ TABLE: dict[str, Entry] = {
     "state_used": Entry(400, "This sign-in link was already used."),
     "callback_not_signed_in": Entry(
         403,
-        "This browser is not signed in to JupyterLab as the user who started this sign-in, so it "
+        "This browser is not signed in to Jupyter as the user who started this sign-in, so it "
         "cannot finish it. The sign-in is still waiting.",
     ),
     "flow_expired": Entry(400, "This sign-in expired: it was not finished within {detail}."),

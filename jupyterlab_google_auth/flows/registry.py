@@ -376,7 +376,7 @@ class FlowRegistry:
             return 200, "Signed in", f"{message} {note}" if note else message
         if flow.error:
             return _page(400, "Sign-in failed", flow.error)
-        return 400, "Sign-in cancelled", "This sign-in was cancelled in JupyterLab."
+        return 400, "Sign-in cancelled", "This sign-in was cancelled in Jupyter."
 
 
 def _page(status: int, title: str, error: FlowError | dict[str, str]) -> tuple[int, str, str]:
@@ -386,7 +386,7 @@ def _page(status: int, title: str, error: FlowError | dict[str, str]) -> tuple[i
 
 def _not_signed_in() -> tuple[int, str, str]:
     error = flow_error("callback_not_signed_in")
-    return _page(error.status, "Open this link where JupyterLab is signed in", error)
+    return _page(error.status, "Open this link where Jupyter is signed in", error)
 
 
 def _is_ee_request(request: StartRequest) -> bool:

@@ -48,7 +48,7 @@ class OAuthCallbackHandler(JupyterHandler):
             return self._answer(
                 400,
                 "Sign-in link not recognised",
-                "This page expects a live sign-in started from JupyterLab. "
+                "This page expects a live sign-in started from Jupyter. "
                 "Start again with Authenticate in your notebook.",
             )
         args = {

@@ -27,7 +27,7 @@ from test_flows_fixtures import (  # noqa: F401
 
 from testing.fake_google import ALICE, BOB
 
-REFUSAL = "Open this link in the browser where JupyterLab is signed in"
+REFUSAL = "Open this link in the browser where Jupyter is signed in"
 BOB_TOKEN = "bobs-own-token"
 
 

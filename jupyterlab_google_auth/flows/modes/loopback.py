@@ -35,9 +35,9 @@ class LoopbackMode(RedirectMode):
         if not request.origin.is_loopback:
             raise flow_error(
                 "mode_unavailable",
-                f"The browser reached JupyterLab at {request.origin.url}, which is not "
+                f"The browser reached Jupyter at {request.origin.url}, which is not "
                 "localhost, 127.0.0.1 or [::1], so Google cannot send it back here. Use the "
-                "notebook or paste-url mode, or open JupyterLab through an SSH tunnel at "
+                "notebook or paste-url mode, or open Jupyter through an SSH tunnel at "
                 "http://localhost.",
             )
 
