@@ -189,26 +189,16 @@ export function mergeProjects(
 }
 
 /**
- * For an Earth Engine sign-in: projects known to be ready first, then those not checked yet,
- * then those known not to work (each group in its own order), so the preselected row is one
- * that works.
+ * For an Earth Engine sign-in: projects known to be ready first, then all the others in their
+ * own order, so the preselected row is one that works. A project found not to work does not
+ * sink: rows would move under the eyes of a person reading or typing.
  */
 export function readyFirst<T extends { project_id: string }>(
   entries: readonly T[],
   readiness: ReadonlyMap<string, { state: EarthEngineState }>
 ): T[] {
-  const rank = (e: T) => {
-    const state = readiness.get(e.project_id)?.state;
-    return state === 'ready'
-      ? 0
-      : state === undefined || state === 'unknown'
-        ? 1
-        : 2;
-  };
-  return entries
-    .map((entry, i) => ({ entry, i, r: rank(entry) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map(x => x.entry);
+  const isReady = (e: T) => readiness.get(e.project_id)?.state === 'ready';
+  return [...entries.filter(isReady), ...entries.filter(e => !isReady(e))];
 }
 
 /**

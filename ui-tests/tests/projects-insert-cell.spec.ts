@@ -46,6 +46,12 @@ test.describe('Insert ee.Initialize cell', () => {
 
     const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
     await dialog.locator('[data-project="alice-sandbox-1"]').click();
+    // Its Earth Engine API is off: said with the fix before the cell is written.
+    const notice = dialog.locator('.jp-GoogleAuth-choiceNotice');
+    await expect(notice).toContainText(
+      'The Earth Engine API is off in project alice-sandbox-1'
+    );
+    await notice.getByRole('button', { name: 'Keep alice-sandbox-1' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.locator('.jp-Notebook .jp-Cell')).toHaveCount(2);
     expect(await page.notebook.getCellTextInput(1)).toBe(

@@ -103,6 +103,14 @@ test.describe('Project selector', () => {
 
     await dialog.locator('.jp-GoogleAuth-gcloud input').check();
     await listed.click();
+    // Not registered for Earth Engine: said in one place; kept on purpose here.
+    const notice = dialog.locator('.jp-GoogleAuth-choiceNotice');
+    await expect(notice).toContainText(
+      'Project alice-project-0142 is not registered for Earth Engine'
+    );
+    await notice
+      .getByRole('button', { name: 'Keep alice-project-0142' })
+      .click();
     await expect(dialog).toHaveCount(0);
     await expect(statusItem(page)).toHaveText(
       'alice@example.com · alice-project-0142'

@@ -156,9 +156,8 @@ describe('ProjectSelector', () => {
       ee.querySelector('[data-ee-state]')!.getAttribute('data-ee-state')
     ).toBe('ready');
 
-    // The unregistered one went last, badged; highlighted, it says why, with the fix.
-    const rows = options();
-    const last = rows[rows.length - 2];
+    // The unregistered one comes after the ready ones, badged; highlighted, it says why.
+    const last = options()[6];
     expect(last.getAttribute('data-project')).toBe('alice-project-0001');
     expect(last.querySelector('[data-ee-state]')!.textContent).toBe(
       'EE unregistered'
