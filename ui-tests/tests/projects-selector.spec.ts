@@ -149,6 +149,11 @@ test.describe('Project selector', () => {
       (await third.getAttribute('id'))!
     );
     await page.keyboard.press('Enter');
+    // Not registered for Earth Engine: said first; kept on purpose here.
+    await dialog
+      .locator('.jp-GoogleAuth-choiceNotice')
+      .getByRole('button', { name: 'Keep alice-project-0012' })
+      .click();
     await expect(dialog).toHaveCount(0);
     await expect(statusItem(page)).toHaveText(
       'alice@example.com · alice-project-0012'
