@@ -206,14 +206,34 @@ export async function expectAccessible(
   expect.soft(await axeFindings(page, selectors), `${state}: axe`).toEqual([]);
 }
 
-/** The checks in the light theme, then in the dark one; the page is left light. */
+/**
+ * The checks in the light theme, then in the dark one; the page is left light. With `shot`,
+ * the first selector's element is also saved as screenshots/a11y-<shot>-<light|dark>.png.
+ */
 export async function expectAccessibleInBothThemes(
   page: IJupyterLabPageFixture,
   state: string,
-  selectors: string[]
+  selectors: string[],
+  shot?: string
 ): Promise<void> {
-  await expectAccessible(page, `${state} (light)`, selectors);
-  await page.theme.setDarkTheme();
-  await expectAccessible(page, `${state} (dark)`, selectors);
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      await page.theme.setDarkTheme();
+    }
+    await expectAccessible(page, `${state} (${theme})`, selectors);
+    if (shot) {
+      await page
+        .locator(selectors[0])
+        .first()
+        .screenshot({
+          path: path.join(
+            __dirname,
+            '..',
+            'screenshots',
+            `a11y-${shot}-${theme}.png`
+          )
+        });
+    }
+  }
   await page.theme.setLightTheme();
 }

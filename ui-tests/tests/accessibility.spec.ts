@@ -105,9 +105,12 @@ test.describe('Accessibility', () => {
     await expect(
       panel.locator('.jp-GoogleAuth-projectStep [role="option"]').first()
     ).toBeVisible({ timeout: 15_000 });
-    await expectAccessibleInBothThemes(page, 'signed in, project step', [
-      PANEL
-    ]);
+    await expectAccessibleInBothThemes(
+      page,
+      'signed in, project step',
+      [PANEL],
+      'panel-project-step'
+    );
 
     await panel.locator('.jp-GoogleAuth-close').click();
     await expect(panel).toHaveCount(0);
@@ -115,7 +118,12 @@ test.describe('Accessibility', () => {
     await expect(panel.locator('.jp-GoogleAuth-signedIn')).toBeVisible();
     await unfoldAll(panel);
     await expect(panel.locator('.jp-GoogleAuth-transfer')).toBeVisible();
-    await expectAccessibleInBothThemes(page, 'already signed in', [PANEL]);
+    await expectAccessibleInBothThemes(
+      page,
+      'already signed in',
+      [PANEL],
+      'panel-signed-in-unfolded'
+    );
   });
 
   test('project selector, status item and its dialog, light and dark', async ({
@@ -127,9 +135,12 @@ test.describe('Accessibility', () => {
     await page.reload();
     const item = page.locator(STATUS_ITEM);
     await expect(item).toHaveClass(/jp-mod-warning/);
-    await expectAccessibleInBothThemes(page, 'status item, warning', [
-      STATUS_ITEM
-    ]);
+    await expectAccessibleInBothThemes(
+      page,
+      'status item, warning',
+      [STATUS_ITEM],
+      'status-warning'
+    );
     await checkStatusDialog(page, 'credential status dialog, no project');
 
     await item.click();
