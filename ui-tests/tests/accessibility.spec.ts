@@ -58,7 +58,11 @@ async function checkStatusDialog(
 }
 
 test.describe('Accessibility', () => {
-  test.use({ mockSettings: MANUAL_START_SETTINGS });
+  // Tall enough for the unfolded panel: its screenshots need it inside the window.
+  test.use({
+    mockSettings: MANUAL_START_SETTINGS,
+    viewport: { width: 1280, height: 1600 }
+  });
   test.beforeEach(() => clearCredentials(testEnv()));
   test.afterEach(() => clearProjectCredentials());
 
