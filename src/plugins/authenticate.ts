@@ -29,7 +29,10 @@ const openPanels = new WeakMap<NotebookPanel, AuthPanel>();
 
 /**
  * The Authenticate command: shown in the notebook toolbar (declared in schema/plugin.json under
- * `jupyter.lab.toolbars`) and in the command palette. When no credentials fit, its click opens
+ * `jupyter.lab.toolbars`) and in the command palette. Its toolbar rank, 35, puts it before the
+ * cell type menu: JupyterLab's responsive toolbar moves items behind its "…" menu from the
+ * first one that does not fit, so at 480 px wide (label folded to the icon by style/base.css)
+ * it stays one click away. When no credentials fit, its click opens
  * Google's consent page itself (see consentTab.ts) and the panel says what is happening.
  */
 export const authenticatePlugin: JupyterFrontEndPlugin<void> = {

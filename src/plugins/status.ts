@@ -53,7 +53,10 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
       statusBar.registerStatusItem('jupyterlab-google-auth:status', {
         item: new StatusItem(service, activate, clickHint),
         align: 'left',
-        rank: 50
+        rank: 50,
+        // Above 0: JupyterLab hides priority-0 items in windows 630 px wide or less, and the
+        // account must stay visible there (the toolbar's Authenticate is an icon by then).
+        priority: 1
       });
     } else if (tracker) {
       tracker.widgetAdded.connect((_, panel) => {

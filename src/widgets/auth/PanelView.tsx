@@ -41,7 +41,8 @@ export function PanelView(props: IPanelViewProps): JSX.Element {
   const sections = sectionsOf(service);
   return (
     <div className="jp-GoogleAuth-body">
-      <header className="jp-GoogleAuth-header">
+      {/* A div, not <header>: inside the notebook (a main landmark) a banner is misplaced. */}
+      <div className="jp-GoogleAuth-header">
         <h2>{trans.__('Google sign-in')}</h2>
         <ToolbarButtonComponent
           icon={closeIcon}
@@ -49,7 +50,7 @@ export function PanelView(props: IPanelViewProps): JSX.Element {
           onClick={actions.close}
           className="jp-GoogleAuth-close"
         />
-      </header>
+      </div>
       <StatusLine line={statusLine(state, facts)} trans={trans} />
       {loadError && (
         <div className="jp-GoogleAuth-error" role="alert">

@@ -64,7 +64,7 @@ export function TokenTransfer(props: {
       className="jp-GoogleAuth-transfer"
       aria-label={trans.__('Credentials for another machine')}
     >
-      <h4>{trans.__('Export')}</h4>
+      <h3>{trans.__('Export')}</h3>
       {!exportAllowed ? (
         <p className="jp-GoogleAuth-reason">
           {trans.__('Export is turned off by your administrator.')}
@@ -124,7 +124,7 @@ export function TokenTransfer(props: {
         </div>
       )}
 
-      <h4>{trans.__('Import')}</h4>
+      <h3>{trans.__('Import')}</h3>
       {fromEnv && (
         <Button
           disabled={busy}
