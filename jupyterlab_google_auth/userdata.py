@@ -20,6 +20,7 @@ import time
 from typing import Any
 
 from .kernel.display import show, update
+from .kernel.follow import JsonResult
 from .secrets import answers, prompt
 from .secrets.store import SecretStore, StoreUnreadable, notebook_key
 from .secrets.validation import NAME_PATTERN
@@ -60,18 +61,19 @@ def get(key: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
     return value
 
 
-def sync_environment() -> dict[str, list[str]]:
+def sync_environment() -> JsonResult:
     """Set this notebook's granted "set in kernels" secrets as environment variables, and
     remove those no longer granted (only where the variable still holds the stored value, so a
-    variable the user set by hand stays). The names changed, never a value."""
+    variable the user set by hand stays). The names changed, never a value; the front end runs
+    it silently after a change in the Secrets panel (as JSON: ``JsonResult``)."""
     store = SecretStore()
     try:
         notebook = _notebook()
     except NotebookAccessError:
-        return {"set": [], "removed": []}
+        return JsonResult(set=[], removed=[])
     data = _read(store, store.read)
     wanted = _read(store, lambda: store.kernel_environment(notebook))
-    changed: dict[str, list[str]] = {"set": [], "removed": []}
+    changed = JsonResult(set=[], removed=[])
     for name, entry in data["secrets"].items():
         if not isinstance(entry, dict):
             continue
