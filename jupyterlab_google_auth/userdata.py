@@ -21,7 +21,7 @@ from typing import Any
 
 from .kernel.display import show, update
 from .kernel.follow import JsonResult
-from .secrets import answers, prompt
+from .secrets import answers, prompt, sessions
 from .secrets.store import SecretStore, StoreUnreadable, notebook_key
 from .secrets.validation import NAME_PATTERN
 
@@ -88,6 +88,11 @@ def sync_environment() -> JsonResult:
 
 
 def _notebook() -> str:
+    """The notebook this kernel belongs to now: after a rename, what the server last said
+    (``secrets/sessions.py``), else what it gave the kernel at start (``JPY_SESSION_NAME``)."""
+    renamed = sessions.current_notebook(sessions.this_kernels_id())
+    if renamed:
+        return renamed
     session = os.environ.get("JPY_SESSION_NAME", "")
     if not session:
         raise NotebookAccessError(

@@ -21,12 +21,15 @@ def store(monkeypatch):
     return s
 
 
-async def kernel_says(serverapp, path: str, code: str) -> str:
-    """Start a session for ``path`` as JupyterLab does, run ``code``, answer its stdout."""
+async def kernel_says(serverapp, path: str, code: str, rename_to: str | None = None) -> str:
+    """Start a session for ``path`` as JupyterLab does (and rename it, as the sessions route
+    does when a notebook is renamed), run ``code``, answer its stdout."""
     name = path.rsplit("/", 1)[-1]
     session = await serverapp.session_manager.create_session(
         path=path, name=name, type="notebook", kernel_name="python3"
     )
+    if rename_to is not None:
+        await serverapp.session_manager.update_session(session["id"], path=rename_to)
     kernel_id = session["kernel"]["id"]
     client = serverapp.kernel_manager.get_kernel(kernel_id).blocking_client()
     client.start_channels()
@@ -67,3 +70,21 @@ async def test_not_when_marked_off_or_the_store_is_off(jp_serverapp, jp_root_dir
     store.set_env("GEMINI_API_KEY", True)
     jp_serverapp.web_app.settings["google_auth"].allow_secrets = False
     assert "GEMINI_API_KEY" not in get_env("a.ipynb", "a.ipynb")
+
+
+async def test_a_renamed_notebooks_kernel_knows_its_new_name(jp_serverapp, jp_root_dir, store):
+    """A grant to the old name must not follow the kernel (nor pass to the next Untitled)."""
+    store.set_grant(str(jp_root_dir / "Untitled.ipynb"), "GEMINI_API_KEY", True)
+    code = "from jupyterlab_google_auth import userdata\nprint(userdata._notebook())"
+    said = await kernel_says(jp_serverapp, "Untitled.ipynb", code, rename_to="analysis.ipynb")
+    assert said == str(jp_root_dir / "analysis.ipynb")
+    check = (
+        "from jupyterlab_google_auth import userdata\n"
+        "try:\n"
+        "    userdata.get('GEMINI_API_KEY', timeout=0.5)\n"
+        "    print('read at once')\n"
+        "except userdata.NotebookAccessError:\n"
+        "    print('asked')"
+    )
+    said = await kernel_says(jp_serverapp, "Untitled.ipynb", check, rename_to="other.ipynb")
+    assert said == "asked"

@@ -41,10 +41,19 @@ export const secretsPlugin: JupyterFrontEndPlugin<void> = {
 
     const panel = new SecretsPanel(service, trans);
     app.shell.add(panel, 'left', { rank: 900, type: 'Secrets' });
+    // The access switches are for the current notebook, under its current name (a rename
+    // or "Save as" changes the path without changing the current widget).
     const follow = () => {
       panel.notebook = tracker.currentWidget?.context.path ?? null;
     };
     tracker.currentChanged.connect(follow);
+    tracker.widgetAdded.connect((_, nb) => {
+      nb.context.pathChanged.connect(() => {
+        if (tracker.currentWidget === nb) {
+          follow();
+        }
+      });
+    });
     follow();
 
     rendermime.addFactory(

@@ -18,6 +18,7 @@ import {
   screenshotPath,
   testEnv
 } from './flows-helpers';
+import { expectNoOverflow } from './screens';
 
 /** The panel in light, dark, and in a 480 px wide window; no horizontal overflow in any. */
 async function shoot(
@@ -25,20 +26,7 @@ async function shoot(
   panel: Locator,
   state: string
 ): Promise<void> {
-  const noOverflow = async () =>
-    expect(
-      await panel.evaluate(node => {
-        // Every visible part ends inside the panel's right edge: the list of those that do not.
-        const right = node.getBoundingClientRect().right + 1;
-        return [...node.querySelectorAll<HTMLElement>('*')]
-          .filter(e => e.offsetParent !== null && e.getClientRects().length)
-          .filter(e => e.getBoundingClientRect().right > right)
-          .map(
-            e =>
-              `${e.tagName}.${e.className} ${e.getBoundingClientRect().right} > ${right}`
-          );
-      })
-    ).toEqual([]);
+  const noOverflow = () => expectNoOverflow(panel);
   await panel.screenshot({ path: screenshotPath(`panel-${state}-light`) });
   await noOverflow();
   await page.theme.setDarkTheme();
