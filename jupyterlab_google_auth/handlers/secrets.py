@@ -176,7 +176,11 @@ class SecretRequestHandler(SecretsBase):
         answers.answer_path(request_id)
         answer = answers.check_answer(body.get("answer"))
         name = check_name(body.get("name"))
-        if answer == "allow":
+        if answer == "deny":  # stopping a waiting kernel needs no policy, only the owner
+            refusal = self.visitor_refusal()
+            if refusal:
+                raise ApiError(403, "not_yours", refusal)
+        else:
             self.refuse_unless_allowed(name)
             notebook = self.notebook(body.get("notebook"))
             await self.in_store(lambda store: store.set_grant(notebook, name, True))

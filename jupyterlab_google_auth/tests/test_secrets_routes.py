@@ -211,6 +211,10 @@ async def test_the_administrator_can_turn_the_store_off(api, settings, key):
         assert (status, answer["code"]) == (403, "turned_off"), answer
         assert "GoogleAuth.allow_secrets" in answer["message"]
     assert not store_path().exists()
+    # A kernel still waiting can be stopped: Deny needs no store.
+    deny = {"answer": "deny", "notebook": "/x/a.ipynb", "name": "GEMINI_API_KEY"}
+    assert (await api.call("POST", "secrets", "requests", REQUEST_ID, body=deny))[0] == 200
+    assert answers.read_answer(REQUEST_ID) == "deny"
 
 
 async def test_the_administrator_can_restrict_the_names(api, settings, key):
@@ -233,6 +237,7 @@ async def test_a_visitor_sees_no_names_and_grants_nothing(api, key, monkeypatch,
         ("PUT", ("secrets", "grants"), grant),
         ("GET", ("secrets", "grants"), None),
         ("POST", ("secrets", "requests", REQUEST_ID), answer),
+        ("POST", ("secrets", "requests", REQUEST_ID), {**answer, "answer": "deny"}),
         ("POST", ("secrets", "GEMINI_API_KEY", "check"), None),
         ("DELETE", ("secrets", "GEMINI_API_KEY"), None),
     ):
