@@ -18,9 +18,14 @@ def _load_jupyter_server_extension(server_app) -> None:  # noqa: ANN001
     """Registers the routes. Nothing slow happens here: probes run on first request."""
     from .config import GoogleAuth
     from .routes import setup_route_handlers
+    from .secrets import kernel_env
 
     settings = GoogleAuth(parent=server_app)
     setup_route_handlers(server_app.web_app, settings)
+    # "Set in kernels": granted notebooks' kernels start with their secrets as variables.
+    kernel_env.install(
+        server_app.session_manager, lambda: settings.allow_secrets, server_app.root_dir
+    )
     server_app.log.debug("jupyterlab_google_auth: routes registered")
 
 

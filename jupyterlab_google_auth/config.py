@@ -42,6 +42,11 @@ class GoogleAuth(Configurable):
         "https://earthengine.googleapis.com",
         help="Earth Engine API root (asked whether a project is ready for Earth Engine).",
     ).tag(config=True)
+    generativelanguage_uri = Unicode(
+        "https://generativelanguage.googleapis.com",
+        help="Generative Language (Gemini) API root: a stored API key is checked against its "
+        "model list.",
+    ).tag(config=True)
     metadata_host = Unicode(
         help="GCE metadata server host[:port]; defaults to $GCE_METADATA_HOST, else "
         "metadata.google.internal."
@@ -106,6 +111,18 @@ class GoogleAuth(Configurable):
         "on an ephemeral home).",
     ).tag(config=True)
 
+    allow_secrets = Bool(
+        True,
+        help="Whether users may keep API keys in the secret store (the Secrets panel, "
+        "userdata.get in kernels).",
+    ).tag(config=True)
+    allowed_secret_names = List(
+        Unicode(),
+        default_value=[],
+        help="Secret names users may store and grant (e.g. ['GEMINI_API_KEY']); empty means any "
+        "environment-variable-style name.",
+    ).tag(config=True)
+
     @validate("allowed_modes")
     def _check_modes(self, proposal):  # noqa: ANN001, ANN202
         return _known(proposal["value"], SOURCES, "allowed_modes")
@@ -117,6 +134,18 @@ class GoogleAuth(Configurable):
     @validate("default_preset")
     def _check_default_preset(self, proposal):  # noqa: ANN001, ANN202
         return _known([proposal["value"]], PRESETS, "default_preset")[0]
+
+    @validate("allowed_secret_names")
+    def _check_secret_names(self, proposal):  # noqa: ANN001, ANN202
+        from .secrets.validation import NAME_PATTERN
+
+        bad = [v for v in proposal["value"] if not NAME_PATTERN.fullmatch(v)]
+        if bad:
+            raise TraitError(
+                f"GoogleAuth.allowed_secret_names: {', '.join(map(repr, bad))} is not an "
+                "environment-variable-style name (e.g. GEMINI_API_KEY)."
+            )
+        return list(dict.fromkeys(proposal["value"]))
 
     @default("metadata_host")
     def _default_metadata_host(self) -> str:

@@ -143,4 +143,14 @@ HELP: dict[str, str] = {
     ),
     "unknown_flow": RESTART,
     "not_pending": RESTART,
+    # the secret store
+    "bad_secret_name": "Use capital letters, digits and underscores, e.g. GEMINI_API_KEY.",
+    "bad_secret_value": "Paste the key itself: one line, without quotes.",
+    "bad_notebook": "Reload the page; the notebook's path did not reach the server.",
+    "bad_answer": "This is a bug in the caller; reload the page.",
+    "unknown_secret": "Add the secret in the Secrets panel (the key icon in the left sidebar).",
+    "too_many_secrets": "Delete secrets (or notebook access) you no longer use in the Secrets "
+    "panel.",
+    "store_unreadable": "Move the file named above away; the store then starts empty.",
+    "not_checkable": "Only Google API keys (GEMINI_API_KEY, GOOGLE_API_KEY) can be checked here.",
 }

@@ -34,6 +34,12 @@ EXPECTS = ("callback", "code", "redirect_url")
 FLOW_STATES = ("pending", "exchanging", "succeeded", "failed", "expired", "cancelled")
 FINAL_FLOW_STATES = ("succeeded", "failed", "expired", "cancelled")
 
+# The secret store (issue 20): names the panel offers, the results of a key's check against the
+# Generative Language API, and the answers to a kernel's access request.
+KNOWN_SECRET_NAMES = ("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_MAPS_API_KEY")
+SECRET_CHECKS = ("ok", "key_invalid", "key_restricted", "api_disabled")
+SECRET_ANSWERS = ("allow", "deny")
+
 # Every error code the server API can answer as {code, message, help}.
 ERROR_CODES = (
     # request shape
@@ -118,4 +124,13 @@ ERROR_CODES = (
     "gcloud_hung",
     "expired",
     "not_waiting",
+    # the secret store
+    "bad_secret_name",
+    "bad_secret_value",
+    "bad_notebook",
+    "bad_answer",
+    "unknown_secret",
+    "too_many_secrets",
+    "store_unreadable",
+    "not_checkable",
 )

@@ -2,7 +2,8 @@
 
 One place answers "may the user do this here?" for every route and for the environment report,
 from the ``GoogleAuth`` traits (``allowed_modes``, ``allowed_presets``, ``allow_custom_scopes``,
-``default_preset``, ``allow_service_account_keys``, ``allow_gcloud``, ``allow_token_export``).
+``default_preset``, ``allow_service_account_keys``, ``allow_gcloud``, ``allow_token_export``,
+``allow_secrets``, ``allowed_secret_names``).
 A refusal is a sentence the panel shows as it is; the API answers it with 403.
 """
 
@@ -91,6 +92,20 @@ def export_refusal(settings: GoogleAuth) -> str | None:
     return None
 
 
+def secrets_refusal(settings: GoogleAuth, name: str | None = None) -> str | None:
+    """Why the secret store (or, with ``name``, that secret) is not offered here."""
+    if not settings.allow_secrets:
+        return f"{TURNED_OFF}: the secret store (GoogleAuth.allow_secrets)."
+    if name is not None and settings.allowed_secret_names:
+        if name not in settings.allowed_secret_names:
+            offered = ", ".join(settings.allowed_secret_names)
+            return (
+                f"{TURNED_OFF}: {name} may not be stored here; use {offered} "
+                "(GoogleAuth.allowed_secret_names)."
+            )
+    return None
+
+
 def default_preset(settings: GoogleAuth) -> str:
     """The administrator's default, unless it is itself not offered (then the first offered)."""
     if preset_refusal(settings, settings.default_preset) and settings.allowed_presets:
@@ -109,4 +124,6 @@ def summary(settings: GoogleAuth) -> dict[str, Any]:
         "allow_service_account_keys": settings.allow_service_account_keys,
         "allow_token_export": settings.allow_token_export,
         "allow_token_import": settings.allow_token_import,
+        "allow_secrets": settings.allow_secrets,
+        "allowed_secret_names": list(settings.allowed_secret_names),
     }

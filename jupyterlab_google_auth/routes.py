@@ -22,6 +22,13 @@ from .handlers.projects import (
     ProjectsHandler,
     RecentProjectsHandler,
 )
+from .handlers.secrets import (
+    SecretCheckHandler,
+    SecretGrantsHandler,
+    SecretHandler,
+    SecretRequestHandler,
+    SecretsHandler,
+)
 from .handlers.service_account import ServiceAccountHandler
 from .handlers.signout import SignOutHandler
 from .handlers.transfer import TokenExportHandler, TokenImportHandler
@@ -47,6 +54,12 @@ ROUTES: list[tuple[str, type]] = [
     (r"cell-requests/([^/]+)", CellRequestHandler),
     ("token-export", TokenExportHandler),
     ("token-import", TokenImportHandler),
+    # The secret store (handlers/secrets.py); the fixed paths before secrets/<name>.
+    ("secrets", SecretsHandler),
+    ("secrets/grants", SecretGrantsHandler),
+    (r"secrets/requests/([^/]+)", SecretRequestHandler),
+    (r"secrets/([^/]+)", SecretHandler),
+    (r"secrets/([^/]+)/check", SecretCheckHandler),
 ]
 
 

@@ -6,6 +6,7 @@ import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
 import { onboardingPlugin } from './plugins/onboarding';
 import { projectsPlugin } from './plugins/projects';
+import { secretsPlugin } from './plugins/secrets';
 import { servicePlugin } from './plugins/service';
 import { signOutPlugin } from './plugins/signout';
 import { statusPlugin } from './plugins/status';
@@ -19,7 +20,8 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   insertCellPlugin,
   cellRoutePlugin,
   kernelFollowPlugin,
-  onboardingPlugin
+  onboardingPlugin,
+  secretsPlugin
 ];
 
 export default plugins;

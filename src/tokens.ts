@@ -5,6 +5,7 @@ import type {
   CustomClientInfo,
   IAuthClient,
   IProjectsApi,
+  SecretsClient,
   TransferClient
 } from './api';
 import type {
@@ -12,6 +13,7 @@ import type {
   CredentialsReport,
   EnvironmentReport,
   ISettings,
+  ISecretsListing,
   IUiMemory,
   SectionId,
   StartFlowRequest
@@ -37,6 +39,8 @@ export interface IGoogleAuth {
     readonly auth: IAuthClient;
     readonly projects: IProjectsApi;
     readonly transfer: TransferClient;
+    /** The secret store; its answers update `secrets` before the caller sees them. */
+    readonly secrets: SecretsClient;
   };
 
   /** The last credentials report (null before the first answer or when it failed). */
@@ -49,6 +53,11 @@ export interface IGoogleAuth {
   readonly environmentError: Error | null;
   /** The custom OAuth client; undefined until known. */
   readonly customClient: CustomClientInfo | null | undefined;
+  /**
+   * The secret store's last listing (names, when set, last four characters, checks, and the
+   * grants of the notebook last asked about); null until the Secrets panel first asks.
+   */
+  readonly secrets: ISecretsListing | null;
   /** Resolves once the environment and the custom client are known (or failed). */
   readonly known: Promise<void>;
 

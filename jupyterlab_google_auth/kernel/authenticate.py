@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from .. import cell_status
 from .. import scopes as scope_lib
 from ..credentials.paths import resolve_paths
 from . import bundle
+from .display import show, update
 from .errors import (
     AuthenticationCancelled,
     AuthenticationError,
@@ -62,21 +62,6 @@ def _request(
     return scope_lib.required(wanted), watched
 
 
-def _display(data: dict[str, Any]) -> Any:
-    """A display handle, so the bundle can be replaced when the wait ends."""
-    try:
-        from IPython.display import display
-    except ImportError:  # plain Python: say what to do, there is nothing to render
-        print(data["text/plain"])
-        return None
-    return display(data, raw=True, display_id=True)
-
-
-def _update(handle: Any, data: dict[str, Any]) -> None:
-    if handle is not None:
-        handle.update(data, raw=True)
-
-
 def authenticate(
     preset: str | None = None,
     scopes: Sequence[str] | None = None,
@@ -118,7 +103,7 @@ def authenticate(
     # Everything from showing the panel on is inside the try: an interrupt that lands as soon
     # as the panel shows still cancels cleanly.
     try:
-        handle = _display(
+        handle = show(
             bundle.pending(
                 request_id,
                 preset=preset,
@@ -136,7 +121,7 @@ def authenticate(
             skipped = outcome is not None and outcome["outcome"] == "skipped"
             if found is not None and (not wants_project or skipped or ee_project(paths)):
                 found = replace(found, project=found.project or ee_project(paths))
-                _update(handle, bundle.done(request_id, found))
+                update(handle, bundle.done(request_id, found))
                 return found
             if outcome is not None and not skipped:
                 raise _error_from(outcome)
@@ -151,10 +136,10 @@ def authenticate(
         error: AuthenticationError = AuthenticationCancelled(
             "Sign-in cancelled: the kernel was interrupted.", "interrupted"
         )
-        _update(handle, bundle.ended(request_id, error.code, str(error)))
+        update(handle, bundle.ended(request_id, error.code, str(error)))
         raise error from None
     except AuthenticationError as exc:
-        _update(handle, bundle.ended(request_id, exc.code, str(exc)))
+        update(handle, bundle.ended(request_id, exc.code, str(exc)))
         raise
     finally:
         cell_status.discard(request_id)

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from jupyter_client.manager import KernelManager
 
 from jupyterlab_google_auth.kernel.bundle import MIME_TYPE
@@ -89,3 +90,12 @@ def kernel_env(home: str, runtime: str) -> dict[str, str]:
     env.update(HOME=home, JUPYTER_RUNTIME_DIR=runtime, PYTHONPATH=REPO)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     return env
+
+
+@pytest.fixture
+def runtime(tmp_path, monkeypatch):
+    """Jupyter's runtime directory for the test and its kernels (status files live there)."""
+    path = tmp_path / "runtime"
+    path.mkdir()
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(path))
+    return path

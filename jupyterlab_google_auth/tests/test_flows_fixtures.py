@@ -46,7 +46,7 @@ class Api:
 
     async def call(self, method: str, *parts: str, body=None, raw=None, allow_5xx=False):
         kwargs = {"method": method}
-        if method in ("POST", "PUT"):
+        if method in ("POST", "PUT", "PATCH"):
             kwargs["body"] = raw if raw is not None else json.dumps(body or {})
         try:
             response = await self._fetch("google-auth", *parts, **kwargs)

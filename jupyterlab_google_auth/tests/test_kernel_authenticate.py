@@ -5,6 +5,8 @@ with the credential store (as a finished flow does) or the request's status file
 cell-requests route does), while the kernel is blocked in the cell.
 """
 
+# ruff: noqa: F811  (the runtime fixture comes from kernel_helpers)
+
 from __future__ import annotations
 
 import json
@@ -17,19 +19,11 @@ from jupyterlab_google_auth import cell_status, ids
 from jupyterlab_google_auth.credentials.store import CredentialStore
 from jupyterlab_google_auth.ids import is_id
 from jupyterlab_google_auth.scopes import PRESETS
-from jupyterlab_google_auth.tests.kernel_helpers import Kernel, kernel_env
+from jupyterlab_google_auth.tests.kernel_helpers import Kernel, kernel_env, runtime  # noqa: F401
 
 EE_SCOPES = list(PRESETS["earthengine"])
 TOKEN = "1//kernel-test-refresh-token"
 CLIENT = "1234-test.apps.googleusercontent.com"
-
-
-@pytest.fixture
-def runtime(tmp_path, monkeypatch):
-    path = tmp_path / "runtime"
-    path.mkdir()
-    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(path))
-    return path
 
 
 @pytest.fixture

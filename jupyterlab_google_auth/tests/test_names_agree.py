@@ -41,6 +41,9 @@ def ts_list(name: str, source: str | None = None) -> tuple[str, ...]:
         ("ENVIRONMENT_CLASSES", names.ENVIRONMENT_CLASSES),
         ("FLOW_STATES", names.FLOW_STATES),
         ("SOURCE_NAMES", names.CREDENTIAL_SOURCES),
+        ("KNOWN_SECRET_NAMES", names.KNOWN_SECRET_NAMES),
+        ("SECRET_CHECKS", names.SECRET_CHECKS),
+        ("SECRET_ANSWERS", names.SECRET_ANSWERS),
     ],
 )
 def test_front_end_lists_agree_with_the_server(ts, py):

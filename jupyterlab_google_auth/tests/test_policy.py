@@ -39,6 +39,8 @@ async def test_everything_is_allowed_by_default(jp_fetch, settings):
         "allow_service_account_keys": True,
         "allow_token_export": True,
         "allow_token_import": True,
+        "allow_secrets": True,
+        "allowed_secret_names": [],
     }
 
 

@@ -104,7 +104,7 @@ export function parseCellSignIn(data: unknown): CellSignIn | null {
  * (trusted) and not past its deadline. A notebook reopened later shows a note instead.
  */
 export function isLive(
-  request: ICellSignInRequest,
+  request: { expiresAt: number },
   trusted: boolean,
   now: number = Date.now()
 ): boolean {

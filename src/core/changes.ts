@@ -27,7 +27,12 @@ export type ChangeCause =
   /** A refresh found the same credentials in another state (the server unreachable, back). */
   | { kind: 'refreshed' }
   /** The user's settings changed. */
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  /**
+   * The secret store changed (a secret added, deleted, checked, marked "set in kernels", a
+   * notebook's access granted or revoked): the service's `secrets` listing is the new one.
+   */
+  | { kind: 'secrets-changed' };
 
 export type ChangeKind = ChangeCause['kind'];
 

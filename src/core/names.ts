@@ -57,3 +57,23 @@ export type FlowState = (typeof FLOW_STATES)[number];
 
 export const SOURCE_NAMES = ['earthengine', 'adc', 'env', 'metadata'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** The secret store: names the panel offers (Google's libraries read the first two). */
+export const KNOWN_SECRET_NAMES = [
+  'GEMINI_API_KEY',
+  'GOOGLE_API_KEY',
+  'GOOGLE_MAPS_API_KEY'
+] as const;
+
+/** A key's check against the Generative Language API's model list. */
+export const SECRET_CHECKS = [
+  'ok',
+  'key_invalid',
+  'key_restricted',
+  'api_disabled'
+] as const;
+export type SecretCheckState = (typeof SECRET_CHECKS)[number];
+
+/** The answers to a kernel's `userdata.get` prompt. */
+export const SECRET_ANSWERS = ['allow', 'deny'] as const;
+export type SecretAnswer = (typeof SECRET_ANSWERS)[number];

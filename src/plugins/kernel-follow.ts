@@ -4,10 +4,10 @@ import type {
 } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
-import type { Kernel } from '@jupyterlab/services';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { KERNEL_FOLLOWED, LatestRunner, type ChangeCause } from '../core';
+import { notebookKernels } from '../kernel/notebooks';
 import { evaluateSilently, pyLiteral } from '../kernel/silent';
 import { IGoogleAuth } from '../tokens';
 
@@ -38,24 +38,13 @@ export const kernelFollowPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
 
-    const kernels = (): Kernel.IKernelConnection[] => {
-      const seen = new Map<string, Kernel.IKernelConnection>();
-      tracker.forEach(panel => {
-        const kernel = panel.sessionContext.session?.kernel;
-        if (kernel && !seen.has(kernel.id)) {
-          seen.set(kernel.id, kernel);
-        }
-      });
-      return [...seen.values()];
-    };
-
     /**
      * One follow-up with the service's newest state (read when it starts, never carried by
      * the change that asked for it).
      */
     const follow = async () => {
       await service.settingsLoaded;
-      const running = kernels();
+      const running = notebookKernels(tracker);
       const report = service.credentials;
       if (!service.settings.followCredentials || running.length === 0) {
         return;

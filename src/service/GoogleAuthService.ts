@@ -6,6 +6,7 @@ import type {
   CustomClientInfo,
   IAuthClient,
   IProjectsApi,
+  SecretsClient,
   TransferClient
 } from '../api';
 import {
@@ -19,6 +20,7 @@ import {
   type CredentialsReport,
   type EnvironmentReport,
   type ISettings,
+  type ISecretsListing,
   type IUiMemory,
   type SectionId,
   type StartFlowRequest,
@@ -34,6 +36,7 @@ import type { IGoogleAuth } from '../tokens';
 import {
   authThroughDoor,
   projectsThroughDoor,
+  SecretsThroughDoor,
   TransferThroughDoor,
   type IDoor
 } from './clients';
@@ -78,7 +81,8 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     this.api = {
       auth: authThroughDoor(options.auth, this, this._prepared),
       projects: projectsThroughDoor(options.projects, this),
-      transfer: new TransferThroughDoor(this)
+      transfer: new TransferThroughDoor(this),
+      secrets: new SecretsThroughDoor(this)
     };
     const safety = options.safetyPollMs ?? 10 * 60_000;
     this._poll =
@@ -98,6 +102,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     readonly auth: IAuthClient;
     readonly projects: IProjectsApi;
     readonly transfer: TransferClient;
+    readonly secrets: SecretsClient;
   };
 
   get changed(): Signal<this, ChangeCause> {
@@ -181,6 +186,18 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
 
   preparedConsentUrl(request: StartFlowRequest): string | null {
     return this._prepared.consentUrl(request);
+  }
+
+  get secrets(): ISecretsListing | null {
+    return this._secrets;
+  }
+
+  secretsAre(listing: ISecretsListing): ISecretsListing {
+    if (JSON.stringify(listing) !== JSON.stringify(this._secrets)) {
+      this._secrets = listing;
+      this._changed.emit({ kind: 'secrets-changed' });
+    }
+    return listing;
   }
 
   customClientIs(info: CustomClientInfo): void {
@@ -370,6 +387,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   private _environment: EnvironmentReport | null = null;
   private _environmentError: Error | null = null;
   private _customClient: CustomClientInfo | null | undefined = undefined;
+  private _secrets: ISecretsListing | null = null;
   private _settings: ISettings = DEFAULT_SETTINGS;
   private _userSetSections = false;
   private readonly _settingsLoaded = new PromiseDelegate<void>();

@@ -4,6 +4,7 @@
  * change through the service's one door, so no caller can forget to.
  */
 import {
+  SecretsClient,
   TransferClient,
   type CustomClientInfo,
   type IAuthClient,
@@ -14,7 +15,9 @@ import {
 import type {
   ChangeCause,
   CredentialsReport,
-  EnvironmentReport
+  EnvironmentReport,
+  ISecretsListing,
+  SecretAnswer
 } from '../core';
 import type { PreparedFlows } from './prepared';
 
@@ -31,6 +34,8 @@ export interface IDoor {
   currentCustomClient(): Promise<CustomClientInfo>;
   /** The server's answer to an upload or removal is the new state: no need to ask again. */
   customClientIs(info: CustomClientInfo): void;
+  /** The secret store's newest listing; emits `secrets-changed` when it differs. */
+  secretsAre(listing: ISecretsListing): ISecretsListing;
 }
 
 export function projectsThroughDoor(
@@ -122,4 +127,60 @@ export class TransferThroughDoor extends TransferClient {
     await this.door.report({ kind: 'token-imported' });
     return imported;
   }
+}
+
+/**
+ * The secret store through the door: every answer is the new listing, which the service keeps
+ * (and announces as `secrets-changed`) before the caller sees it. The listing carries the
+ * grants of the notebook last asked about (the panel's current one), so a write that answers
+ * without them is followed by one read for that notebook.
+ */
+export class SecretsThroughDoor extends SecretsClient {
+  constructor(private readonly door: IDoor) {
+    super();
+  }
+
+  async list(notebook?: string | null): Promise<ISecretsListing> {
+    this.notebook = notebook ?? null;
+    return this.door.secretsAre(await super.list(this.notebook));
+  }
+
+  async add(name: string, value: string, env: boolean) {
+    return this.after(await super.add(name, value, env));
+  }
+
+  async remove(name: string) {
+    return this.after(await super.remove(name));
+  }
+
+  async setEnv(name: string, env: boolean) {
+    return this.after(await super.setEnv(name, env));
+  }
+
+  async check(name: string) {
+    return this.after(await super.check(name));
+  }
+
+  async grant(notebook: string, name: string, granted: boolean) {
+    return this.after(await super.grant(notebook, name, granted));
+  }
+
+  async answer(
+    requestId: string,
+    body: { answer: SecretAnswer; notebook: string; name: string }
+  ) {
+    const answered = await super.answer(requestId, body);
+    if (body.answer === 'allow') {
+      await this.list(this.notebook); // a grant was added
+    }
+    return answered;
+  }
+
+  private async after(listing: ISecretsListing): Promise<ISecretsListing> {
+    return this.notebook
+      ? this.list(this.notebook)
+      : this.door.secretsAre(listing);
+  }
+
+  private notebook: string | null = null;
 }

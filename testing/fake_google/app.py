@@ -7,6 +7,7 @@ from .control import control_routes
 from .earthengine import ClientAuthFetchHandler, ClientAuthHandler
 from .ee_api import ee_api_routes
 from .ee_config import EarthEngineConfigHandler, TestIamPermissionsHandler
+from .generative import ModelsHandler
 from .grants import TokenHandler
 from .metadata import MetadataHandler
 from .oauth import ApproveHandler, AuthHandler, RevokeHandler, TokeninfoHandler, UserinfoHandler
@@ -33,6 +34,8 @@ def make_app(state: State | None = None) -> tornado.web.Application:
         (r"/client-auth/approve", ApproveHandler),
         (r"/client-auth/fetch", ClientAuthFetchHandler),
         *ee_api_routes(),
+        (r"/v1beta/models", ModelsHandler),
+        (r"/v1/models", ModelsHandler),
         (r"/v1/projects", ProjectsHandler),
         # The batchGet segment holds a colon, so it must win before the per-service route.
         (r"/v1/projects/([^/]+)/services:batchGet", BatchGetHandler),

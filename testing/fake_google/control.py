@@ -83,6 +83,11 @@ def apply(state, action: str, data):
     elif action == "service-accounts":
         data = _obj(data)
         state.service_account_keys[data["email"]] = data["public_key_pem"]
+    elif action == "api-keys":
+        data = _obj(data)
+        return {
+            "key": state.mint_api_key(data.get("kind", "valid"), data.get("project", "ee-alice"))
+        }
     elif action == "clock":
         state.advance(float(_obj(data)["advance"]))
     elif action == "approve":
@@ -109,6 +114,7 @@ ACTIONS = (
     "clients",
     "service-accounts",
     "clock",
+    "api-keys",
     "approve",
     "log",
     "state",

@@ -19,6 +19,7 @@ ROUTES = frozenset(
         "ee_config",
         "serviceusage",
         "metadata",
+        "generativelanguage_models",
     }
 )
 

@@ -134,6 +134,11 @@ class FakeGoogle:
     def add_client(self, **spec) -> dict:
         return self.control("clients", spec)
 
+    def mint_api_key(self, kind: str = "valid", project: str = "ee-alice") -> str:
+        """A Generative Language API key: ``valid``, ``restricted`` (to other APIs) or
+        ``disabled`` (its project has the API turned off)."""
+        return self.control("api-keys", {"kind": kind, "project": project})["key"]
+
     def advance(self, seconds: float) -> None:
         self.control("clock", {"advance": seconds})
 

@@ -149,6 +149,8 @@ class State:
         self.metadata = MetadataConfig()
         self.drop_scopes: set[str] = set()
         self.service_account_keys: dict[str, str] = {}
+        # Generative Language API keys: key -> (kind, project); see generative.py.
+        self.api_keys: dict[str, tuple[str, str]] = {}
         self.faults = Faults()
         self.log: list[dict] = []
         self.clock_offset = 0.0
@@ -327,6 +329,15 @@ class State:
             raise ValueError(f"unknown metadata keys: {sorted(unknown)}")
         for key, value in changes.items():
             setattr(self.metadata, key, value)
+
+    def mint_api_key(self, kind: str = "valid", project: str = "ee-alice") -> str:
+        """A Google API key ("AIza" and 35 characters) that is valid, restricted to other APIs,
+        or from a project with the Generative Language API turned off."""
+        if kind not in ("valid", "restricted", "disabled"):
+            raise ValueError("kind is valid, restricted or disabled")
+        key = "AIzaSy" + secrets.token_urlsafe(32)[:33]
+        self.api_keys[key] = (kind, project)
+        return key
 
     def set_grant(self, drop_scopes: list[str]) -> None:
         self.drop_scopes = set(drop_scopes)

@@ -1,7 +1,8 @@
 /**
  * Secret scan for the flow specs: after a sign-in, no refresh token, access token, client
- * secret, private key or PKCE verifier may appear in what the browser received, in the
- * server's log, in the saved notebook or in the browser's storage (issue 4, "Proof").
+ * secret, private key, PKCE verifier or API key from the secret store may appear in what the
+ * browser received, in the server's log, in the saved notebook or in the browser's storage
+ * (issue 4, "Proof"; issue 20 for the keys).
  *
  *   const scan = startSecretScan(context);   // before the flow
  *   ...the flow...
@@ -27,7 +28,8 @@ const TOKEN_PATTERNS: [string, RegExp][] = [
   ['access token', /ya29\.fake-[A-Za-z0-9_-]{8,}/],
   ['refresh token', /1\/\/fake-[A-Za-z0-9_-]{8,}/],
   ['PEM private key', /-----BEGIN (RSA )?PRIVATE KEY-----/],
-  ['PKCE verifier', /code_verifier/]
+  ['PKCE verifier', /code_verifier/],
+  ['Google API key', /AIza[0-9A-Za-z_-]{35}/]
 ];
 
 export interface IScanTarget {
@@ -83,6 +85,7 @@ export function startSecretScan(context: BrowserContext): ISecretScan {
       const secrets = [
         ...FAKE_CLIENT_SECRETS,
         ...secretsInFiles(target.env.home),
+        ...secretStoreValues(target.env.home),
         ...(target.extraSecrets ?? [])
       ].filter(s => s.length >= 8);
       const leaks: string[] = [];
@@ -155,6 +158,23 @@ export function secretsInFiles(home: string): string[] {
   };
   dirs.forEach(visit);
   return found;
+}
+
+/** The values in the secret store (jupyterlab_google_auth/secrets/store.py) under HOME. */
+export function secretStoreValues(home: string): string[] {
+  const file = path.join(
+    home,
+    '.config',
+    'jupyterlab-google-auth',
+    'secrets.json'
+  );
+  if (!fs.existsSync(file)) {
+    return [];
+  }
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Object.values<any>(data?.secrets ?? {})
+    .map(entry => entry?.value)
+    .filter((v): v is string => typeof v === 'string');
 }
 
 async function savedNotebook(

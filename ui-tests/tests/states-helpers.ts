@@ -3,10 +3,11 @@
  * (ui-tests/screenshots/<name>-{light,dark,480}.png), checking that nothing visible spills
  * over the view's right edge in the light and narrow shots.
  */
-import { expect, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator } from '@playwright/test';
 
 import { screenshotPath } from './flows-helpers';
+import { expectNoOverflow } from './screens';
 
 export async function shootStates(
   page: IJupyterLabPageFixture,
@@ -15,20 +16,7 @@ export async function shootStates(
   /** A modal dialog blocks the View menu that folds the side bars: leave them. */
   options: { modal?: boolean } = {}
 ): Promise<void> {
-  const noOverflow = async () =>
-    expect(
-      await view.evaluate(node => {
-        // Every visible part ends inside the view's right edge: the list of those that do not.
-        const right = node.getBoundingClientRect().right + 1;
-        return [...node.querySelectorAll<HTMLElement>('*')]
-          .filter(e => e.offsetParent !== null && e.getClientRects().length)
-          .filter(e => e.getBoundingClientRect().right > right)
-          .map(
-            e =>
-              `${e.tagName}.${e.className} ${e.getBoundingClientRect().right} > ${right}`
-          );
-      })
-    ).toEqual([]);
+  const noOverflow = () => expectNoOverflow(view);
   await view.screenshot({ path: screenshotPath(`${name}-light`) });
   await noOverflow();
   await page.theme.setDarkTheme();
