@@ -42,6 +42,10 @@ class GoogleAuth(Configurable):
         "https://earthengine.googleapis.com",
         help="Earth Engine API root (asked whether a project is ready for Earth Engine).",
     ).tag(config=True)
+    iamcredentials_uri = Unicode(
+        "https://iamcredentials.googleapis.com",
+        help="IAM Credentials API root (generateAccessToken, for acting as a service account).",
+    ).tag(config=True)
     metadata_host = Unicode(
         help="GCE metadata server host[:port]; defaults to $GCE_METADATA_HOST, else "
         "metadata.google.internal."
@@ -105,6 +109,26 @@ class GoogleAuth(Configurable):
         help="Whether users may export their Earth Engine credentials (for EARTHENGINE_TOKEN "
         "on an ephemeral home).",
     ).tag(config=True)
+
+    # -- profiles (profiles/; policy.py words the refusals) -----------------------------------
+    allow_profiles = Bool(
+        True, help="Whether users may keep several named Google identities (profiles) and switch."
+    ).tag(config=True)
+    allow_impersonation = Bool(
+        True,
+        help="Whether users may add a profile acting as a service account (impersonation "
+        "through IAM Credentials generateAccessToken).",
+    ).tag(config=True)
+    allow_notebook_binding = Bool(
+        True, help="Whether a notebook may use a profile other than the active one."
+    ).tag(config=True)
+    max_profiles = Int(20, help="Profiles one home may hold.").tag(config=True)
+
+    @validate("max_profiles")
+    def _check_max_profiles(self, proposal):  # noqa: ANN001, ANN202
+        if not 1 <= proposal["value"] <= 200:
+            raise TraitError("GoogleAuth.max_profiles: use a number from 1 to 200.")
+        return proposal["value"]
 
     @validate("allowed_modes")
     def _check_modes(self, proposal):  # noqa: ANN001, ANN202

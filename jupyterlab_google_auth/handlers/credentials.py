@@ -4,6 +4,7 @@ Local files only on the request's path; whether a sign-in still refreshes is ask
 the Google pool and never makes this route wait on a hanging Google (credentials/checked_report).
 """
 
+import asyncio
 from functools import partial
 
 from jupyter_server.auth.decorator import authorized
@@ -13,6 +14,7 @@ from .. import shared_server
 from ..credentials.checked_report import checked_report
 from ..credentials.store import CredentialStore
 from ..environment import metadata_identity
+from ..profiles.store import ProfileStore
 from .base import GoogleAuthHandler
 
 
@@ -32,6 +34,9 @@ async def credentials_report(handler: GoogleAuthHandler) -> dict:
     if shared_server.visitor(user):
         mine = handler.state.flows.accounts_by_user.get(user, ())
         report = shared_server.hide_accounts(report, mine)
+        report["profile"] = None  # a visitor sees none of the owner's profiles
+    else:
+        report["profile"] = await asyncio.to_thread(ProfileStore().active)
     return report
 
 

@@ -41,6 +41,7 @@ def ts_list(name: str, source: str | None = None) -> tuple[str, ...]:
         ("ENVIRONMENT_CLASSES", names.ENVIRONMENT_CLASSES),
         ("FLOW_STATES", names.FLOW_STATES),
         ("SOURCE_NAMES", names.CREDENTIAL_SOURCES),
+        ("PROFILE_KINDS", names.PROFILE_KINDS),
     ],
 )
 def test_front_end_lists_agree_with_the_server(ts, py):

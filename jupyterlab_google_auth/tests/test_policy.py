@@ -39,6 +39,10 @@ async def test_everything_is_allowed_by_default(jp_fetch, settings):
         "allow_service_account_keys": True,
         "allow_token_export": True,
         "allow_token_import": True,
+        "allow_profiles": True,
+        "allow_impersonation": True,
+        "allow_notebook_binding": True,
+        "max_profiles": 20,
     }
 
 

@@ -57,3 +57,13 @@ export type FlowState = (typeof FLOW_STATES)[number];
 
 export const SOURCE_NAMES = ['earthengine', 'adc', 'env', 'metadata'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** What a named profile holds (GET profiles): a user sign-in, a key, the ambient account, or
+ * a user acting as a service account. */
+export const PROFILE_KINDS = [
+  'user',
+  'service-account',
+  'ambient',
+  'impersonated'
+] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];

@@ -8,6 +8,7 @@ from .earthengine import ClientAuthFetchHandler, ClientAuthHandler
 from .ee_api import ee_api_routes
 from .ee_config import EarthEngineConfigHandler, TestIamPermissionsHandler
 from .grants import TokenHandler
+from .iam_credentials import iam_credentials_routes
 from .metadata import MetadataHandler
 from .oauth import ApproveHandler, AuthHandler, RevokeHandler, TokeninfoHandler, UserinfoHandler
 from .state import State
@@ -33,6 +34,7 @@ def make_app(state: State | None = None) -> tornado.web.Application:
         (r"/client-auth/approve", ApproveHandler),
         (r"/client-auth/fetch", ClientAuthFetchHandler),
         *ee_api_routes(),
+        *iam_credentials_routes(),
         (r"/v1/projects", ProjectsHandler),
         # The batchGet segment holds a colon, so it must win before the per-service route.
         (r"/v1/projects/([^/]+)/services:batchGet", BatchGetHandler),

@@ -15,6 +15,7 @@ def endpoints(url: str) -> dict[str, str]:
         "crm_uri": url,
         "serviceusage_uri": url,
         "ee_api_uri": url,
+        "iamcredentials_uri": url,
         "metadata_host": urlsplit(url).netloc,
     }
 

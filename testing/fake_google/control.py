@@ -83,6 +83,8 @@ def apply(state, action: str, data):
     elif action == "service-accounts":
         data = _obj(data)
         state.service_account_keys[data["email"]] = data["public_key_pem"]
+    elif action == "impersonation":
+        state.add_service_account(_obj(data))
     elif action == "clock":
         state.advance(float(_obj(data)["advance"]))
     elif action == "approve":
@@ -108,6 +110,7 @@ ACTIONS = (
     "grant",
     "clients",
     "service-accounts",
+    "impersonation",
     "clock",
     "approve",
     "log",

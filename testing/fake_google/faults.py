@@ -19,6 +19,7 @@ ROUTES = frozenset(
         "ee_config",
         "serviceusage",
         "metadata",
+        "iam_generate_access_token",
     }
 )
 

@@ -134,6 +134,10 @@ class FakeGoogle:
     def add_client(self, **spec) -> dict:
         return self.control("clients", spec)
 
+    def add_service_account(self, email: str, token_creators: list[str] = ()) -> None:
+        """A service account that ``token_creators`` may act as (IAM Credentials)."""
+        self.control("impersonation", {"email": email, "token_creators": list(token_creators)})
+
     def advance(self, seconds: float) -> None:
         self.control("clock", {"advance": seconds})
 

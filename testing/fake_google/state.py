@@ -13,6 +13,7 @@ from .faults import Faults, parse_fault
 from .google_ids import GOOGLE_OWNED_PROJECT_NUMBERS
 from .projects import Project, default_projects, generated_projects, make_project
 from .scopes import CLOUD_PLATFORM, EMAIL
+from .service_accounts import ServiceAccount, parse_service_account
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
@@ -149,6 +150,8 @@ class State:
         self.metadata = MetadataConfig()
         self.drop_scopes: set[str] = set()
         self.service_account_keys: dict[str, str] = {}
+        # IAM Credentials: service accounts others may act as (iam_credentials.py).
+        self.service_accounts: dict[str, ServiceAccount] = {}
         self.faults = Faults()
         self.log: list[dict] = []
         self.clock_offset = 0.0
@@ -327,6 +330,10 @@ class State:
             raise ValueError(f"unknown metadata keys: {sorted(unknown)}")
         for key, value in changes.items():
             setattr(self.metadata, key, value)
+
+    def add_service_account(self, spec: dict) -> None:
+        account = parse_service_account(spec)
+        self.service_accounts[account.email] = account
 
     def set_grant(self, drop_scopes: list[str]) -> None:
         self.drop_scopes = set(drop_scopes)
