@@ -30,6 +30,7 @@ from ..google_pool import GooglePool
 from ..ids import is_id
 from ..profiles import errors as profile_errors
 from ..profiles import naming
+from ..profiles.migration import ensure_migrated
 from ..profiles.store import profile_store
 from ..scopes import is_earthengine
 from .custom_client import CustomClients
@@ -231,7 +232,12 @@ class FlowRegistry:
         if refusal:
             raise flow_error("turned_off", refusal)
         store = profile_store(self.store_factory())
-        names = await asyncio.to_thread(store.names)
+
+        def profile_names() -> list[str]:
+            ensure_migrated(store)  # the identity in use is a profile before another comes
+            return store.names()
+
+        names = await asyncio.to_thread(profile_names)
         if request.profile_name and naming.taken(request.profile_name, names):
             raise profile_errors.exists(request.profile_name)
         if len(names) >= self.settings.max_profiles:
