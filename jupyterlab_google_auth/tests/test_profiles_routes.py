@@ -101,10 +101,9 @@ async def test_delete_and_rename(api, fake_google, jp_fetch):
 
 
 async def test_a_service_account_key_becomes_a_profile(api, fake_google):
-    from test_profiles_store import KEY_EMAIL
-
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
+    from test_profiles_store import KEY_EMAIL
 
     sign_in(fake_google, [EE, CLOUD])
     pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(

@@ -60,5 +60,6 @@ def test_endpoints():
         "crm_uri": "http://127.0.0.1:1234",
         "serviceusage_uri": "http://127.0.0.1:1234",
         "ee_api_uri": "http://127.0.0.1:1234",
+        "iamcredentials_uri": "http://127.0.0.1:1234",
         "metadata_host": "127.0.0.1:1234",
     }
