@@ -168,15 +168,17 @@ class ImpersonateHandler(ProfilesBase):
         project = project or impersonation.project_of(email)
         data = impersonation.adc_file(user, email, delegates, settings.iamcredentials_uri, project)
 
-        def write() -> str:
-            made, files = adding.new_profile(
-                store, name, "impersonated", email, settings.max_profiles, source=source_name
+        added = await self.files(
+            lambda: adding.add_impersonated(
+                store,
+                name,
+                settings.max_profiles,
+                data,
+                account=email,
+                project=project,
+                source=source_name,
             )
-            files.install({"adc": data})
-            adding.project_only(files, project)
-            return made
-
-        added = await self.files(write)
+        )
         self.write_json({**await self.listing(store), "added": added}, 201)
 
 

@@ -60,6 +60,25 @@ def add_ambient(
     return name
 
 
+def add_impersonated(
+    store: ProfileStore,
+    name: str | None,
+    limit: int,
+    adc: Mapping[str, Any],
+    *,
+    account: str,
+    project: str | None,
+    source: str,
+) -> str:
+    """An ``impersonated_service_account`` ADC file (impersonation.adc_file, checked at Google
+    already) as a new profile acting as ``account`` from the profile ``source``."""
+    with WRITE_LOCK:
+        name, files = new_profile(store, name, "impersonated", account, limit, source=source)
+        files.install({"adc": adc})
+        project_only(files, project)
+    return name
+
+
 def add_user_grant(
     store: ProfileStore,
     name: str | None,
