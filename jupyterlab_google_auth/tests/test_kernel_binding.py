@@ -1,3 +1,5 @@
+# ruff: noqa: F811
+
 """A kernel bound to a profile other than the active one: google.auth.default() and ee act as
 that profile's account (in a real kernel, against the fake Google), while the standard files
 stay the active profile's; a profile this home lacks says what to do."""
@@ -7,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_kernel_follow import kernel  # noqa: F401 - the fixture: a kernel redirected to the fake
 
 from jupyterlab_google_auth.credentials.store import CredentialStore
 from jupyterlab_google_auth.kernel.magic import parse_line
@@ -14,7 +17,6 @@ from jupyterlab_google_auth.profiles import adding
 from jupyterlab_google_auth.profiles.migration import ensure_migrated
 from jupyterlab_google_auth.profiles.store import ProfileStore
 from jupyterlab_google_auth.scopes import PRESETS
-from jupyterlab_google_auth.tests.kernel_helpers import Kernel, kernel_env
 from testing import signed_in
 from testing.fake_google import ALICE, BOB, CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET
 
@@ -25,19 +27,6 @@ WHO = (
     "c.refresh(google.auth.transport.requests.Request())\n"
     "print(json.dumps(c.token))"
 )
-
-
-@pytest.fixture
-def kernel(tmp_path, fake_google):
-    runtime = tmp_path / "runtime"
-    runtime.mkdir()
-    k = Kernel(kernel_env(str(tmp_path / "home"), str(runtime)))
-    k.run(
-        "from testing.token_redirect import redirect_token_endpoint\n"
-        f"redirect_token_endpoint({fake_google.url + '/token'!r})"
-    )
-    yield k
-    k.stop()
 
 
 @pytest.fixture
