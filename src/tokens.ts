@@ -5,6 +5,7 @@ import type {
   CustomClientInfo,
   IAuthClient,
   IProjectsApi,
+  ProfilesClient,
   TransferClient
 } from './api';
 import type {
@@ -37,6 +38,8 @@ export interface IGoogleAuth {
     readonly auth: IAuthClient;
     readonly projects: IProjectsApi;
     readonly transfer: TransferClient;
+    /** Named profiles: a switch reports `profile-switched` (every view, every kernel). */
+    readonly profiles: ProfilesClient;
   };
 
   /** The last credentials report (null before the first answer or when it failed). */

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AuthenticationError
-from .follow import PROJECT_VARIABLES, JsonResult
+from .follow import BOUND_VARIABLE, PROJECT_VARIABLES, JsonResult
 
 EE_SCOPES = (
     "https://www.googleapis.com/auth/earthengine",
@@ -99,6 +99,7 @@ def use_profile(name: str) -> JsonResult:
     """Bind this kernel to the profile ``name``; what changed, as JSON for the front end."""
     bound = find_profile(name)
     os.environ["GOOGLE_APPLICATION_CREDENTIALS"] = str(bound.adc)
+    os.environ[BOUND_VARIABLE] = bound.name  # follow() leaves a bound kernel as it is
     for variable in PROJECT_VARIABLES:
         if bound.project:
             os.environ[variable] = bound.project

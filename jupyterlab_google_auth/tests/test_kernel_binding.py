@@ -76,6 +76,12 @@ def test_a_bound_kernel_acts_as_its_profile(kernel, fake_google, two_profiles):
     assert calls[-1]["path"] == "/v1/projects/bob-ee-project/algorithms"
     # The standard files still hold the active profile, alice.
     assert json.loads(CredentialStore().paths.adc.read_text())["account"] == ALICE
+    # A switch of the active profile (kernel-follow) leaves the bound kernel as it is.
+    answer = kernel.run(
+        "from jupyterlab_google_auth.kernel import follow\nprint(follow(project='ee-alice'))"
+    ).stdout()
+    assert "'touched': False" in answer
+    assert account_of(fake_google, kernel, ee_who) == BOB
 
 
 def test_a_missing_profile_says_what_to_do(kernel, two_profiles):

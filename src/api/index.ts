@@ -4,3 +4,4 @@ export * from './flows';
 export * from './projects';
 export * from './cell';
 export * from './transfer';
+export * from './profiles';

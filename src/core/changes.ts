@@ -27,7 +27,9 @@ export type ChangeCause =
   /** A refresh found the same credentials in another state (the server unreachable, back). */
   | { kind: 'refreshed' }
   /** The user's settings changed. */
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  /** Another profile became the identity at the standard places (profiles). */
+  | { kind: 'profile-switched'; profile: string };
 
 export type ChangeKind = ChangeCause['kind'];
 
@@ -38,7 +40,8 @@ export const KERNEL_FOLLOWED: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
   'project-set',
   'key-stored',
   'token-imported',
-  'noticed'
+  'noticed',
+  'profile-switched'
 ]);
 
 /** Changes after which the credentials report must be read again. */
@@ -49,7 +52,8 @@ export const CREDENTIAL_CHANGES: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
   'key-stored',
   'token-imported',
   'environment-rechecked',
-  'noticed'
+  'noticed',
+  'profile-switched'
 ]);
 
 /**

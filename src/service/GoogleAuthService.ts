@@ -6,6 +6,7 @@ import type {
   CustomClientInfo,
   IAuthClient,
   IProjectsApi,
+  ProfilesClient,
   TransferClient
 } from '../api';
 import {
@@ -33,6 +34,7 @@ import {
 import type { IGoogleAuth } from '../tokens';
 import {
   authThroughDoor,
+  ProfilesThroughDoor,
   projectsThroughDoor,
   TransferThroughDoor,
   type IDoor
@@ -78,7 +80,8 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     this.api = {
       auth: authThroughDoor(options.auth, this, this._prepared),
       projects: projectsThroughDoor(options.projects, this),
-      transfer: new TransferThroughDoor(this)
+      transfer: new TransferThroughDoor(this),
+      profiles: new ProfilesThroughDoor(this)
     };
     const safety = options.safetyPollMs ?? 10 * 60_000;
     this._poll =
@@ -98,6 +101,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     readonly auth: IAuthClient;
     readonly projects: IProjectsApi;
     readonly transfer: TransferClient;
+    readonly profiles: ProfilesClient;
   };
 
   get changed(): Signal<this, ChangeCause> {
