@@ -5,6 +5,7 @@ import { cellRoutePlugin } from './plugins/cell-route';
 import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
 import { onboardingPlugin } from './plugins/onboarding';
+import { profilesPlugin } from './plugins/profiles';
 import { projectsPlugin } from './plugins/projects';
 import { servicePlugin } from './plugins/service';
 import { signOutPlugin } from './plugins/signout';
@@ -14,6 +15,7 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   servicePlugin,
   authenticatePlugin,
   statusPlugin,
+  profilesPlugin,
   projectsPlugin,
   signOutPlugin,
   insertCellPlugin,

@@ -1,16 +1,8 @@
-import type { CredentialsReport, ProfileKind } from '../core';
+import type { CredentialsReport, IProfileSummary } from '../core';
 import { jsonInit, requestAPI } from './request';
 
 /** One profile as `GET profiles` describes it (no secret). */
-export interface ProfileView {
-  name: string;
-  kind: ProfileKind | null;
-  account: string | null;
-  project: string | null;
-  active: boolean;
-  signed_out: boolean;
-  /** When Google is expected to end the sign-in (notebook-mode clients: 7 days). */
-  expires_about: string | null;
+export interface ProfileView extends IProfileSummary {
   impersonating: {
     service_account: string | null;
     delegates: string[];

@@ -28,6 +28,8 @@ export type ChangeCause =
   | { kind: 'refreshed' }
   /** The user's settings changed. */
   | { kind: 'settings' }
+  /** A sign-in was written into a new profile; the active identity did not change. */
+  | { kind: 'profile-added'; profile: string }
   /** Another profile became the identity at the standard places (profiles). */
   | { kind: 'profile-switched'; profile: string };
 

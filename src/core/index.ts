@@ -11,3 +11,4 @@ export * from './names';
 export * from './changes';
 export * from './settings';
 export * from './panel';
+export * from './profiles';
