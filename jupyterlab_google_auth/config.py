@@ -46,6 +46,9 @@ class GoogleAuth(Configurable):
         "https://generativelanguage.googleapis.com",
         help="Generative Language (Gemini) API root: a stored API key is checked against its "
         "model list.",
+    iamcredentials_uri = Unicode(
+        "https://iamcredentials.googleapis.com",
+        help="IAM Credentials API root (generateAccessToken, for acting as a service account).",
     ).tag(config=True)
     metadata_host = Unicode(
         help="GCE metadata server host[:port]; defaults to $GCE_METADATA_HOST, else "
@@ -122,6 +125,25 @@ class GoogleAuth(Configurable):
         help="Secret names users may store and grant (e.g. ['GEMINI_API_KEY']); empty means any "
         "environment-variable-style name.",
     ).tag(config=True)
+    # -- profiles (profiles/; policy.py words the refusals) -----------------------------------
+    allow_profiles = Bool(
+        True, help="Whether users may keep several named Google identities (profiles) and switch."
+    ).tag(config=True)
+    allow_impersonation = Bool(
+        True,
+        help="Whether users may add a profile acting as a service account (impersonation "
+        "through IAM Credentials generateAccessToken).",
+    ).tag(config=True)
+    allow_notebook_binding = Bool(
+        True, help="Whether a notebook may use a profile other than the active one."
+    ).tag(config=True)
+    max_profiles = Int(20, help="Profiles one home may hold.").tag(config=True)
+
+    @validate("max_profiles")
+    def _check_max_profiles(self, proposal):  # noqa: ANN001, ANN202
+        if not 1 <= proposal["value"] <= 200:
+            raise TraitError("GoogleAuth.max_profiles: use a number from 1 to 200.")
+        return proposal["value"]
 
     @validate("allowed_modes")
     def _check_modes(self, proposal):  # noqa: ANN001, ANN202

@@ -142,6 +142,23 @@ HELP: dict[str, str] = {
         "Finish or cancel one of them (closing its panel cancels it), or wait until they expire."
     ),
     "unknown_flow": RESTART,
+    # profiles (profiles/ words the messages)
+    "bad_profile_name": "Choose a name such as work, teaching or the account's e-mail address.",
+    "unknown_profile": "Pick a profile from the list; it may have been renamed or deleted.",
+    "profile_exists": "Choose another name, or rename or delete the existing profile first.",
+    "too_many_profiles": "Delete a profile you no longer use, then add this one.",
+    "profile_active": "Switch to another profile first, or sign this one out.",
+    "profile_signed_out": "Sign in to this profile again before using it.",
+    "no_source_credentials": "Switch to (or name as source) a profile holding your own Google "
+    "sign-in, then act as the service account from it.",
+    "no_ambient_account": "Only a runtime with a metadata server (a Google Cloud VM, Colab, "
+    "Vertex AI) has an ambient account; sign in or upload a key instead.",
+    "bad_service_account": "Copy the service account's e-mail from IAM & Admin > Service "
+    "accounts in the Cloud console.",
+    "unknown_service_account": "Copy the e-mail from IAM & Admin > Service accounts in the Cloud "
+    "console; it may have been deleted.",
+    "impersonation_denied": "Ask a project owner to grant roles/iam.serviceAccountTokenCreator "
+    "on the service account to your account, then try again.",
     "not_pending": RESTART,
     # the secret store
     "bad_secret_name": "Use capital letters, digits and underscores, e.g. GEMINI_API_KEY.",

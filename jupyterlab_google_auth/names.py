@@ -133,4 +133,20 @@ ERROR_CODES = (
     "too_many_secrets",
     "store_unreadable",
     "not_checkable",
+    # profiles and impersonation
+    "bad_profile_name",
+    "unknown_profile",
+    "profile_exists",
+    "too_many_profiles",
+    "profile_active",
+    "profile_signed_out",
+    "no_source_credentials",
+    "no_ambient_account",
+    "bad_service_account",
+    "unknown_service_account",
+    "impersonation_denied",
 )
+
+# Named identities (GET profiles {profiles: [{kind}]}): a user sign-in of any mode, a
+# service-account key, the runtime's ambient account, a user acting as a service account.
+PROFILE_KINDS = ("user", "service-account", "ambient", "impersonated")

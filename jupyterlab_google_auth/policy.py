@@ -3,7 +3,8 @@
 One place answers "may the user do this here?" for every route and for the environment report,
 from the ``GoogleAuth`` traits (``allowed_modes``, ``allowed_presets``, ``allow_custom_scopes``,
 ``default_preset``, ``allow_service_account_keys``, ``allow_gcloud``, ``allow_token_export``,
-``allow_secrets``, ``allowed_secret_names``).
+``allow_secrets``, ``allowed_secret_names``, ``allow_profiles``, ``allow_impersonation``,
+``allow_notebook_binding``).
 A refusal is a sentence the panel shows as it is; the API answers it with 403.
 """
 
@@ -106,6 +107,27 @@ def secrets_refusal(settings: GoogleAuth, name: str | None = None) -> str | None
     return None
 
 
+def profiles_refusal(settings: GoogleAuth) -> str | None:
+    """Why several named profiles are not offered here."""
+    if not settings.allow_profiles:
+        return f"{TURNED_OFF} (GoogleAuth.allow_profiles)."
+    return None
+
+
+def impersonation_refusal(settings: GoogleAuth) -> str | None:
+    """Why acting as a service account is not offered here (it needs profiles too)."""
+    if not settings.allow_impersonation:
+        return f"{TURNED_OFF} (GoogleAuth.allow_impersonation)."
+    return profiles_refusal(settings)
+
+
+def binding_refusal(settings: GoogleAuth) -> str | None:
+    """Why a notebook may not use a profile other than the active one here."""
+    if not settings.allow_notebook_binding:
+        return f"{TURNED_OFF} (GoogleAuth.allow_notebook_binding)."
+    return profiles_refusal(settings)
+
+
 def default_preset(settings: GoogleAuth) -> str:
     """The administrator's default, unless it is itself not offered (then the first offered)."""
     if preset_refusal(settings, settings.default_preset) and settings.allowed_presets:
@@ -126,4 +148,8 @@ def summary(settings: GoogleAuth) -> dict[str, Any]:
         "allow_token_import": settings.allow_token_import,
         "allow_secrets": settings.allow_secrets,
         "allowed_secret_names": list(settings.allowed_secret_names),
+        "allow_profiles": profiles_refusal(settings) is None,
+        "allow_impersonation": impersonation_refusal(settings) is None,
+        "allow_notebook_binding": binding_refusal(settings) is None,
+        "max_profiles": settings.max_profiles,
     }

@@ -15,6 +15,13 @@ from .handlers.credentials import CredentialsHandler
 from .handlers.custom_client import CustomClientHandler
 from .handlers.environment import EnvironmentHandler
 from .handlers.flows import FlowCompleteHandler, FlowHandler, FlowsHandler
+from .handlers.profiles import (
+    ImpersonateHandler,
+    ProfileHandler,
+    ProfilesHandler,
+    ProfileSignOutHandler,
+    ProfileSwitchHandler,
+)
 from .handlers.projects import (
     ProjectEarthEngineHandler,
     ProjectHandler,
@@ -60,6 +67,11 @@ ROUTES: list[tuple[str, type]] = [
     (r"secrets/requests/([^/]+)", SecretRequestHandler),
     (r"secrets/([^/]+)", SecretHandler),
     (r"secrets/([^/]+)/check", SecretCheckHandler),
+    ("profiles", ProfilesHandler),
+    ("profiles/impersonate", ImpersonateHandler),
+    (r"profiles/([^/]+)", ProfileHandler),
+    (r"profiles/([^/]+)/switch", ProfileSwitchHandler),
+    (r"profiles/([^/]+)/sign-out", ProfileSignOutHandler),
 ]
 
 

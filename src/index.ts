@@ -5,6 +5,7 @@ import { cellRoutePlugin } from './plugins/cell-route';
 import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
 import { onboardingPlugin } from './plugins/onboarding';
+import { profilesPlugin } from './plugins/profiles';
 import { projectsPlugin } from './plugins/projects';
 import { secretsPlugin } from './plugins/secrets';
 import { servicePlugin } from './plugins/service';
@@ -15,6 +16,7 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   servicePlugin,
   authenticatePlugin,
   statusPlugin,
+  profilesPlugin,
   projectsPlugin,
   signOutPlugin,
   insertCellPlugin,

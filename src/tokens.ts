@@ -6,6 +6,7 @@ import type {
   IAuthClient,
   IProjectsApi,
   SecretsClient,
+  ProfilesClient,
   TransferClient
 } from './api';
 import type {
@@ -41,6 +42,8 @@ export interface IGoogleAuth {
     readonly transfer: TransferClient;
     /** The secret store; its answers update `secrets` before the caller sees them. */
     readonly secrets: SecretsClient;
+    /** Named profiles: a switch reports `profile-switched` (every view, every kernel). */
+    readonly profiles: ProfilesClient;
   };
 
   /** The last credentials report (null before the first answer or when it failed). */

@@ -26,7 +26,12 @@ from .source import Source, SourceName
 from .store import CredentialStore
 
 CheckFn = Callable[[Mapping[str, Any], str], Mapping[str, Any]]
-KNOWN_TYPES = ("authorized_user", "service_account", "external_account")
+KNOWN_TYPES = (
+    "authorized_user",
+    "service_account",
+    "external_account",
+    "impersonated_service_account",
+)
 _MAX_TEXT = 320
 _MAX_SCOPES = 64
 
@@ -134,7 +139,7 @@ def _describe_adc_file(
             problem(
                 "unsupported_type",
                 f"{found.path} has {label}; this extension reads authorized_user, "
-                f"service_account and external_account files only.",
+                f"service_account, external_account and impersonated_service_account files only.",
             )
         )
         return src, None
@@ -152,6 +157,14 @@ def _describe_adc_file(
             src["valid"] = False
         return src, None
     if kind == "external_account":
+        return src, None
+    if kind == "impersonated_service_account":
+        # Acting as the service account named in the URL (profiles/impersonation.py); the
+        # user's own sign-in inside is not shown or checked here.
+        url = data.get("service_account_impersonation_url")
+        if isinstance(url, str) and ":generateAccessToken" in url:
+            src["account"] = short(url[url.rfind("/") + 1 : url.find(":generateAccessToken")])
+        src["scopes"] = _scopes(data.get("scopes"))
         return src, None
     # authorized_user
     src["account"] = short(data.get("account"))

@@ -28,6 +28,8 @@ TARGETS: tuple[Target, ...] = names.TARGETS  # type: ignore[assignment]
 # Read-modify-write of the same files from two requests (sign-in and project selection, say)
 # must not lose one of the updates; the server is one process, so a process lock is enough.
 _WRITE_LOCK = threading.RLock()
+# A profile switch holds it across reading one identity out and writing another in.
+WRITE_LOCK = _WRITE_LOCK
 _GCLOUD_CONFIG_MAX_BYTES = 1 << 20
 
 
@@ -197,6 +199,35 @@ class CredentialStore:
         parser.write(out)
         backup = atomic.atomic_write_text(path, out.getvalue())
         return WrittenFile("gcloud", path, backup)
+
+    def install(
+        self,
+        contents: Mapping[Target, Mapping[str, Any] | None],
+        records: Mapping[Target, dict[str, Any] | None] | None = None,
+    ) -> list[WrittenFile]:
+        """Make each target hold exactly ``contents[target]`` (None: move it aside), as one
+        change (a profile switch copies a whole identity in or out): both targets checked
+        first, each previous file backed up, all or nothing. ``records`` are the issue records
+        (:mod:`.issued`) that travel with the files."""
+        paths = self.paths
+        targets_paths = {"earthengine": paths.earthengine, "adc": paths.adc}
+        written: list[WrittenFile] = []
+        with _WRITE_LOCK, all_or_nothing([targets_paths[t] for t in contents], written):
+            for target, data in contents.items():
+                path = targets_paths[target]
+                if data is None:
+                    backup = atomic.move_to_backup(path)
+                    if backup is not None:
+                        written.append(WrittenFile(target, path, backup))
+                else:
+                    backup = atomic.atomic_write_json(path, dict(data))
+                    written.append(WrittenFile(target, path, backup))
+                record = (records or {}).get(target)
+                if record is None or data is None:
+                    issued.remove_record(path)
+                else:
+                    issued.write_record(path, record)
+        return written
 
     def sign_out(self) -> SignOutResult:
         """Move the EE and ADC files to backups; return the refresh tokens for revocation.

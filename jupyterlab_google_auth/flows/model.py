@@ -70,6 +70,8 @@ class Flow:
     error: dict[str, str] | None = None
     finished_at: float | None = None
     preset: str | None = None  # recorded with the credentials, for "Sign in again"
+    add_profile: bool = False  # the result becomes a new profile (profiles/adding.py)
+    profile_name: str | None = None
     secrets: Secrets = field(default_factory=Secrets, repr=False)
 
     @property
@@ -91,6 +93,7 @@ class Flow:
             "client": self.client,
             "targets": list(self.targets),
             "notes": list(self.notes),
+            "add_profile": self.add_profile,
         }
         if self.result is not None:
             data["result"] = self.result

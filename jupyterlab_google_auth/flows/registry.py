@@ -30,6 +30,10 @@ from ..credentials.store import CredentialStore
 from ..errors import ServerError
 from ..google_pool import GooglePool
 from ..ids import is_id
+from ..profiles import errors as profile_errors
+from ..profiles import naming
+from ..profiles.migration import ensure_migrated
+from ..profiles.store import profile_store
 from ..scopes import is_earthengine
 from .custom_client import CustomClients
 from .errors import PASTE_MISTAKES, FlowError, flow_error, from_oauth, plain_text
@@ -176,7 +180,9 @@ class FlowRegistry:
         client = await self._client(client_name)
         check_endpoint(self.settings.token_uri)
 
-        if not request.force:
+        if request.add_profile:
+            await self._check_new_profile(user, request)
+        elif not request.force:
             signed_in = await self.context.run_blocking(
                 user,
                 lambda: already_signed_in(
@@ -204,6 +210,8 @@ class FlowRegistry:
             created=now,
             expires_at=now + self.settings.flow_ttl,
             preset=request.preset,
+            add_profile=request.add_profile,
+            profile_name=request.profile_name,
         )
         flow.secrets.client = client
         self.flows[flow.id] = flow  # counted at once, though start may await
@@ -221,6 +229,24 @@ class FlowRegistry:
         if mode.uses_callback and flow.secrets.state:
             self._callback_states[flow.secrets.state] = flow.id
         return 201, flow.view()
+
+    async def _check_new_profile(self, user: str, request: StartRequest) -> None:
+        """Refuse a sign-in into a new profile before consent, not after: profiles off, the
+        name taken, the list full (the write checks again)."""
+        refusal = policy.profiles_refusal(self.settings)
+        if refusal:
+            raise flow_error("turned_off", refusal)
+        store = profile_store(self.store_factory())
+
+        def profile_names() -> list[str]:
+            ensure_migrated(store)  # the identity in use is a profile before another comes
+            return store.names()
+
+        names = await asyncio.to_thread(profile_names)
+        if request.profile_name and naming.taken(request.profile_name, names):
+            raise profile_errors.exists(request.profile_name)
+        if len(names) >= self.settings.max_profiles:
+            raise profile_errors.too_many(self.settings.max_profiles)
 
     def _mode(self, name: str) -> Mode:
         mode = self.modes.get(name)
@@ -312,7 +338,13 @@ class FlowRegistry:
             self._spent_codes.popitem(last=False)
 
     async def _write(self, flow: Flow, grant: Grant) -> dict[str, Any]:
-        result = await write_grant(self.store_factory(), flow, grant, self.settings.token_uri)
+        result = await write_grant(
+            self.store_factory(),
+            flow,
+            grant,
+            self.settings.token_uri,
+            max_profiles=self.settings.max_profiles,
+        )
         if grant.account:
             self.accounts_by_user.setdefault(flow.user, set()).add(grant.account)
         return result

@@ -8,6 +8,7 @@ from typing import Any
 from .. import scopes as scope_lib
 from ..credentials.store import TARGETS
 from ..environment.origin import Origin, OriginError, parse_origin
+from ..profiles import naming
 from .errors import flow_error
 
 CLIENTS = ("earthengine", "custom")
@@ -25,6 +26,9 @@ class StartRequest:
     origin: Origin | None
     origin_text: str | None  # as sent, for messages ("null" and "" included)
     force: bool
+    # Write the result into a new profile instead of the active identity (profiles/).
+    add_profile: bool = False
+    profile_name: str | None = None  # None: named after the account
 
 
 def _text(body: dict[str, Any], name: str, code: str) -> str | None:
@@ -89,6 +93,17 @@ def parse_start_request(
     if not isinstance(force, bool):
         raise flow_error("bad_request", "force must be true or false.")
 
+    add_profile = body.get("add_profile", False)
+    if add_profile is None:
+        add_profile = False
+    if not isinstance(add_profile, bool):
+        raise flow_error("bad_request", "add_profile must be true or false.")
+    profile_name = body.get("profile_name")
+    if profile_name is not None:
+        if not add_profile:
+            raise flow_error("bad_request", "profile_name is only for add_profile: true.")
+        profile_name = naming.validate(profile_name)
+
     return StartRequest(
         mode=mode,
         preset=preset,
@@ -99,4 +114,6 @@ def parse_start_request(
         origin=origin,
         origin_text=origin_text,
         force=force,
+        add_profile=add_profile,
+        profile_name=profile_name,
     )

@@ -11,6 +11,8 @@ from typing import Any
 
 from ..credentials import validity
 from ..credentials.store import CredentialStore
+from ..profiles.adding import add_user_grant
+from ..profiles.store import profile_store
 from .errors import flow_error, plain_text
 from .model import Flow, Grant
 
@@ -22,22 +24,30 @@ def issued_client(flow: Flow) -> str:
 
 
 async def write_grant(
-    store: CredentialStore, flow: Flow, grant: Grant, token_uri: str
+    store: CredentialStore, flow: Flow, grant: Grant, token_uri: str, *, max_profiles: int = 20
 ) -> dict[str, Any]:
-    """Writes ``grant`` to the flow's targets; the flow's result (no secret in it)."""
+    """Writes ``grant`` to the flow's targets (in a new profile when the flow adds one); the
+    flow's result (no secret in it)."""
+    credentials = {
+        "refresh_token": grant.refresh_token,
+        "client_id": grant.client.client_id,
+        "client_secret": grant.client.client_secret,
+        "scopes": grant.scopes,
+        "account": grant.account,
+        "issue": {"mode": flow.mode, "preset": flow.preset, "client": issued_client(flow)},
+    }
+    profile: str | None = None
 
     def write():  # noqa: ANN202
-        return store.write_user_credentials(
-            flow.targets,
-            refresh_token=grant.refresh_token,
-            client_id=grant.client.client_id,
-            client_secret=grant.client.client_secret,
-            scopes=grant.scopes,
-            account=grant.account,
-            issue={"mode": flow.mode, "preset": flow.preset, "client": issued_client(flow)},
-        )
+        nonlocal profile
+        if flow.add_profile:
+            profile, files = add_user_grant(
+                profile_store(store), flow.profile_name, max_profiles, flow.targets, **credentials
+            )
+            return files
+        return store.write_user_credentials(flow.targets, **credentials)
 
-    try:
+    try:  # a profile refusal (name taken meanwhile, list full) fails the flow as it is
         written = await asyncio.to_thread(write)
     except (OSError, ValueError) as exc:
         raise flow_error("write_failed", plain_text(str(exc), 400)) from None
@@ -54,6 +64,7 @@ async def write_grant(
         "account": grant.account,
         "scopes": grant.scopes,
         "files": [f.to_json() for f in written],
+        "profile": profile,
     }
     if grant.missing_scopes:
         result["scope_note"] = (

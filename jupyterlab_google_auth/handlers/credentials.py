@@ -15,6 +15,7 @@ from ..credentials.checked_report import checked_report
 from ..credentials.store import CredentialStore
 from ..environment import metadata_identity
 from ..projects import GoogleCallError, find_grant
+from ..profiles.store import ProfileStore
 from .base import GoogleAuthHandler
 
 
@@ -40,6 +41,9 @@ async def credentials_report(handler: GoogleAuthHandler) -> dict:
     if shared_server.visitor(user):
         mine = handler.state.flows.accounts_by_user.get(user, ())
         report = shared_server.hide_accounts(report, mine)
+        report["profile"] = None  # a visitor sees none of the owner's profiles
+    else:
+        report["profile"] = await asyncio.to_thread(ProfileStore().active)
     return report
 
 

@@ -13,6 +13,7 @@ scopes) and, lazily, IPython: importing this in a kernel costs milliseconds.
 from __future__ import annotations
 
 from .authenticate import authenticate
+from .binding import ProfileNotFound, use_profile
 from .ee_route import install_ee_route
 from .errors import (
     AuthenticationCancelled,
@@ -34,8 +35,10 @@ __all__ = [
     "AuthenticationError",
     "AuthenticationFailed",
     "AuthenticationTimeout",
+    "ProfileNotFound",
     "SignInSummary",
     "authenticate",
     "follow",
     "install",
+    "use_profile",
 ]

@@ -69,6 +69,7 @@ def authenticate(
     force: bool = False,
     project: str | None = None,
     timeout: float = 600,
+    profile: str | None = None,
 ) -> SignInSummary:
     """Sign in to Google from a notebook cell, with the same panel as the Authenticate button.
 
@@ -78,11 +79,25 @@ def authenticate(
     ``gemini``, ``cloud``; or pass ``scopes``. ``targets`` chooses the files (``earthengine``,
     ``adc``). For Earth Engine, with no ``project`` passed and none in the files, the panel
     also asks for the project: the call returns once one is set, or without one when the user
-    chooses "Skip for now". Raises AuthenticationCancelled (Cancel, closing the panel, or a kernel
-    interrupt), AuthenticationFailed (consent denied, a bad code...) or AuthenticationTimeout.
+    chooses "Skip for now". With ``profile``, this kernel uses that profile instead of the
+    active one (binding.py: ``GOOGLE_APPLICATION_CREDENTIALS`` and ``ee.Initialize``); a
+    profile this home does not have raises ProfileNotFound. Raises AuthenticationCancelled
+    (Cancel, closing the panel, or a kernel interrupt), AuthenticationFailed (consent denied, a
+    bad code...) or AuthenticationTimeout.
     """
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ValueError("timeout must be a positive number of seconds.")
+    if profile is not None:
+        from .binding import use_profile
+
+        bound = use_profile(profile)
+        if bound["error"]:
+            raise AuthenticationFailed(
+                f"This kernel now uses the profile {profile!r}, but ee could not be "
+                f"initialised with it: {bound['error']}",
+                "ee_initialize",
+            )
+        return SignInSummary(bound["account"], project or _bound_project(), ("adc",), True)
     required, watched = _request(preset, scopes, targets)
     # ee.Initialize() needs a project: with no project= and none that ee would find in the
     # files, the panel's project step asks for one, and the cell waits for it (or for "Skip
@@ -143,6 +158,12 @@ def authenticate(
         raise
     finally:
         cell_status.discard(request_id)
+
+
+def _bound_project() -> str | None:
+    import os
+
+    return os.environ.get("GOOGLE_CLOUD_PROJECT")
 
 
 def _error_from(outcome: dict[str, str]) -> AuthenticationError:

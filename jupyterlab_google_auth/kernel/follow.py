@@ -14,6 +14,8 @@ import sys
 from typing import Any
 
 PROJECT_VARIABLES = ("GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_QUOTA_PROJECT")
+# Set in a kernel bound to a profile (binding.py); such a kernel does not follow the switches.
+BOUND_VARIABLE = "JUPYTERLAB_GOOGLE_AUTH_PROFILE"
 
 
 class JsonResult(dict):
@@ -34,6 +36,9 @@ def _ee_initialised() -> Any:
 
 def follow(project: str | None = None, signed_in: bool = True) -> JsonResult:
     """Re-initialise ``ee`` and set the project variables where this kernel initialised ee."""
+    if os.environ.get(BOUND_VARIABLE):
+        # Bound to a profile of its own (binding.py): a switch of the active one is not its.
+        return JsonResult(touched=False, ee=False, error=None)
     ee = _ee_initialised()
     result = JsonResult(touched=ee is not None, ee=False, error=None)
     if ee is None:

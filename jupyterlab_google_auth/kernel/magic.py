@@ -2,6 +2,7 @@
 
 %load_ext jupyterlab_google_auth
 %google_auth --preset gemini --targets adc --project my-project --force
+%google_auth --profile work     (this notebook's kernel uses the profile "work")
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .fit import TARGETS
 
 USAGE = (
     "%google_auth [--preset {presets}] [--scopes SCOPE,...] [--targets {targets}] "
-    "[--project ID] [--force] [--timeout SECONDS]"
+    "[--project ID] [--force] [--timeout SECONDS] [--profile NAME]"
 )
 
 
@@ -34,6 +35,7 @@ def parse_line(line: str) -> dict[str, Any]:
     parser.add_argument("--project")
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--profile")
     try:
         args, extra = parser.parse_known_args(shlex.split(line))
     except (argparse.ArgumentError, ValueError) as exc:
@@ -48,6 +50,7 @@ def parse_line(line: str) -> dict[str, Any]:
         "project": args.project,
         "force": args.force,
         "timeout": args.timeout,
+        "profile": args.profile,
     }
 
 

@@ -171,9 +171,24 @@ def test_authorized_user_missing_fields_named(store):
 def test_external_account_and_unknown_type(store, tmp_path):
     put(store.paths.adc, {"type": "external_account", "audience": "//iam/x"})
     assert source(report(store), "adc")["type"] == "external_account"
-    put(store.paths.adc, {"type": "impersonated_service_account"})
+    put(store.paths.adc, {"type": "gdch_service_account"})
     adc = source(report(store), "adc")
     assert adc["type"] == "unknown" and codes(adc) == ["unsupported_type"]
+
+
+def test_impersonated_service_account_names_the_account_it_acts_as(store):
+    url = "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/sa@p.iam.gserviceaccount.com:generateAccessToken"
+    put(
+        store.paths.adc,
+        {
+            "type": "impersonated_service_account",
+            "service_account_impersonation_url": url,
+            "source_credentials": {"type": "authorized_user", "refresh_token": "1//secret"},
+        },
+    )
+    adc = source(report(store), "adc")
+    assert adc["type"] == "impersonated_service_account" and "unsupported_type" not in codes(adc)
+    assert adc["account"] == "sa@p.iam.gserviceaccount.com" and "1//secret" not in str(adc)
 
 
 def test_no_quota_project(store):

@@ -44,6 +44,7 @@ def ts_list(name: str, source: str | None = None) -> tuple[str, ...]:
         ("KNOWN_SECRET_NAMES", names.KNOWN_SECRET_NAMES),
         ("SECRET_CHECKS", names.SECRET_CHECKS),
         ("SECRET_ANSWERS", names.SECRET_ANSWERS),
+        ("PROFILE_KINDS", names.PROFILE_KINDS),
     ],
 )
 def test_front_end_lists_agree_with_the_server(ts, py):

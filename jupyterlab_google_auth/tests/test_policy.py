@@ -41,6 +41,10 @@ async def test_everything_is_allowed_by_default(jp_fetch, settings):
         "allow_token_import": True,
         "allow_secrets": True,
         "allowed_secret_names": [],
+        "allow_profiles": True,
+        "allow_impersonation": True,
+        "allow_notebook_binding": True,
+        "max_profiles": 20,
     }
 
 

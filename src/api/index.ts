@@ -5,3 +5,4 @@ export * from './projects';
 export * from './cell';
 export * from './transfer';
 export * from './secrets';
+export * from './profiles';

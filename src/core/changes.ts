@@ -32,7 +32,11 @@ export type ChangeCause =
    * The secret store changed (a secret added, deleted, checked, marked "set in kernels", a
    * notebook's access granted or revoked): the service's `secrets` listing is the new one.
    */
-  | { kind: 'secrets-changed' };
+  | { kind: 'secrets-changed' }
+  /** A sign-in was written into a new profile; the active identity did not change. */
+  | { kind: 'profile-added'; profile: string }
+  /** Another profile became the identity at the standard places (profiles). */
+  | { kind: 'profile-switched'; profile: string };
 
 export type ChangeKind = ChangeCause['kind'];
 
@@ -43,7 +47,8 @@ export const KERNEL_FOLLOWED: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
   'project-set',
   'key-stored',
   'token-imported',
-  'noticed'
+  'noticed',
+  'profile-switched'
 ]);
 
 /** Changes after which the credentials report must be read again. */
@@ -54,7 +59,8 @@ export const CREDENTIAL_CHANGES: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
   'key-stored',
   'token-imported',
   'environment-rechecked',
-  'noticed'
+  'noticed',
+  'profile-switched'
 ]);
 
 /**

@@ -30,6 +30,8 @@ export interface FlowResult {
   scopes: string[];
   scope_note?: string | null;
   files: WrittenFile[];
+  /** The new profile the sign-in was written into ("Add account"), else null. */
+  profile?: string | null;
 }
 
 /** `GET flows/<id>`: never carries a token, verifier or client secret. */
@@ -48,6 +50,8 @@ export interface FlowView {
   error?: ApiErrorBody | null;
   /** Once succeeded: the credentials report after the files were written. */
   credentials?: CredentialsReport;
+  /** The sign-in goes into a new profile (the active identity stays). */
+  add_profile?: boolean;
 }
 
 /** `POST flows` answers this instead of a flow when valid credentials already fit. */
@@ -66,6 +70,8 @@ export interface StartFlowRequest {
   targets?: Target[];
   origin?: string;
   force?: boolean;
+  /** Write the sign-in into a new profile instead of replacing the active identity. */
+  add_profile?: boolean;
 }
 
 export type CompleteFlowRequest = { code: string } | { redirect_url: string };

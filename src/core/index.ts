@@ -12,3 +12,4 @@ export * from './changes';
 export * from './settings';
 export * from './panel';
 export * from './secrets';
+export * from './profiles';

@@ -77,3 +77,12 @@ export type SecretCheckState = (typeof SECRET_CHECKS)[number];
 /** The answers to a kernel's `userdata.get` prompt. */
 export const SECRET_ANSWERS = ['allow', 'deny'] as const;
 export type SecretAnswer = (typeof SECRET_ANSWERS)[number];
+/** What a named profile holds (GET profiles): a user sign-in, a key, the ambient account, or
+ * a user acting as a service account. */
+export const PROFILE_KINDS = [
+  'user',
+  'service-account',
+  'ambient',
+  'impersonated'
+] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];

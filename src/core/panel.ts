@@ -72,6 +72,8 @@ export interface PanelState {
   form: ISignInForm;
   /** Sign in even when valid credentials already fit (Re-authenticate). */
   force: boolean;
+  /** "Add account": the sign-in becomes a new profile; the active one and its project stay. */
+  addProfile: boolean;
   /** Ask for the project once signed in, also when no sign-in was needed (the cell route). */
   askProject: boolean;
   /** The Authenticate click's sign-in, waiting until the environment says which mode. */
@@ -96,6 +98,7 @@ export interface IPanelInit {
   /** The form's first choices that beat the above (the cell route's, a command's). */
   form?: Partial<ISignInForm>;
   force?: boolean;
+  addProfile?: boolean;
   askProject?: boolean;
   pendingStart?: { tab: IConsentTab | null } | null;
 }
@@ -110,6 +113,7 @@ export function initialPanelState(init: IPanelInit): PanelState {
       ...init.form
     },
     force: init.force ?? false,
+    addProfile: init.addProfile ?? false,
     askProject: init.askProject ?? false,
     pendingStart: init.pendingStart ?? null,
     projectWanted: false,
@@ -126,6 +130,7 @@ export type PanelAction =
   /** The environment is (again) known: its policy may not offer the form's preset. */
   | { type: 'policy-applied'; policy: PolicySummary | undefined }
   | { type: 'force'; force: boolean }
+  | { type: 'add-profile' }
   | { type: 'start-requested'; tab: IConsentTab | null }
   /** The pending start ran (or the panel closed): its tab is the caller's now. */
   | { type: 'start-taken' }
@@ -171,6 +176,8 @@ export function panelReducer(
       return state.force === action.force
         ? state
         : { ...state, force: action.force };
+    case 'add-profile':
+      return state.addProfile ? state : { ...state, addProfile: true };
     case 'start-requested':
       return { ...state, pendingStart: { tab: action.tab } };
     case 'start-taken':
@@ -271,7 +278,7 @@ export function currentMode(
 
 /** Valid credentials fit and the user did not ask to sign in anyway. */
 export function panelFits(state: PanelState, facts: PanelFacts): boolean {
-  return !state.force && credentialsFit(facts.status);
+  return !state.force && !state.addProfile && credentialsFit(facts.status);
 }
 
 /** The signed-in view replaces the form while no flow runs and credentials fit. */
@@ -287,7 +294,9 @@ export function showsProjectStep(
   state: PanelState,
   facts: PanelFacts
 ): boolean {
-  if (state.projectSkipped) {
+  if (state.projectSkipped || state.addProfile) {
+    // An added profile is not the active identity: a project chosen here would land on
+    // the active one's files.
     return false;
   }
   const { phase, status } = facts;
@@ -312,6 +321,7 @@ export type StatusLineKey =
   | 'finishing'
   | 'project-set'
   | 'choose-project'
+  | 'profile-added'
   | 'already-signed-in'
   | 'did-not-finish'
   | 'did-not-finish-still-signed-in'
@@ -341,6 +351,9 @@ export function statusLine(
     case 'exchanging':
       return 'finishing';
     case 'succeeded':
+      if (state.addProfile) {
+        return 'profile-added';
+      }
       return state.chosenProject ? 'project-set' : 'choose-project';
     case 'already-signed-in':
       return 'already-signed-in';

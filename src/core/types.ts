@@ -26,6 +26,11 @@ export interface PolicySummary {
   allow_custom_scopes: boolean;
   allow_service_account_keys: boolean;
   allow_token_export: boolean;
+  /** Profiles (several accounts side by side), impersonation, notebooks bound to one. */
+  allow_profiles?: boolean;
+  allow_impersonation?: boolean;
+  allow_notebook_binding?: boolean;
+  max_profiles?: number;
 }
 
 /** A JupyterHub server shared with the current user by its owner. */
@@ -88,6 +93,8 @@ export interface CredentialSource {
 export interface CredentialsReport {
   sources: CredentialSource[];
   used_by: { earthengine: SourceName | null; google_auth: SourceName | null };
+  /** The active profile's name (profiles), null when none is. */
+  profile?: string | null;
   /** The project each library will bill, as the server works it out. */
   projects?: {
     earthengine: string | null;

@@ -21,7 +21,8 @@ import { googleIcon } from '../widgets/icons';
 
 export const CommandIDs = {
   authenticate: 'google-auth:authenticate',
-  reauthenticate: 'google-auth:reauthenticate'
+  reauthenticate: 'google-auth:reauthenticate',
+  addAccount: 'google-auth:add-account'
 } as const;
 
 /** One open panel per notebook: a second click focuses it instead of stacking another. */
@@ -69,9 +70,15 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
      */
     const consentTab = (
       force: boolean,
-      initialForm: Partial<ISignInForm>
+      initialForm: Partial<ISignInForm>,
+      addProfile = false
     ): IConsentTab | null => {
-      const request = firstStartRequest(service, initialForm, force);
+      const request = firstStartRequest(
+        service,
+        initialForm,
+        force,
+        addProfile
+      );
       const ready = request ? service.preparedConsentUrl(request) : null;
       return ready
         ? openConsentTabAt(ready)
@@ -103,17 +110,27 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       }
     });
 
-    /** Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit. */
-    const open = (force: boolean, initialForm: Partial<ISignInForm> = {}) => {
+    /**
+     * Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit;
+     * `addProfile` ("Add account") writes the sign-in into a new profile.
+     */
+    const open = (
+      force: boolean,
+      initialForm: Partial<ISignInForm> = {},
+      addProfile = false
+    ) => {
       const panel = tracker.currentWidget;
       if (!panel) {
         return;
       }
-      const start = clickStarts(force);
-      const tab = start ? consentTab(force, initialForm) : null;
+      const start = clickStarts(force || addProfile);
+      const tab = start ? consentTab(force, initialForm, addProfile) : null;
       const existing = openPanels.get(panel);
       if (existing && !existing.isDisposed) {
         existing.force = existing.force || force;
+        if (addProfile) {
+          existing.addProfile();
+        }
         existing.node.scrollIntoView?.({ block: 'nearest' });
         if (start) {
           existing.startRecommended(tab);
@@ -125,7 +142,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       const widget = new AuthPanel(
         service,
         trans,
-        { force, start, consentTab: tab },
+        { force, addProfile, start, consentTab: tab },
         initialForm
       );
       openPanels.set(panel, widget);
@@ -169,9 +186,21 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       }
     });
 
+    app.commands.addCommand(CommandIDs.addAccount, {
+      label: trans.__('Google: Add account'),
+      caption: trans.__(
+        'Sign in with another Google account as a new profile; the active one stays'
+      ),
+      isEnabled: () =>
+        tracker.currentWidget !== null &&
+        service.environment?.policy?.allow_profiles !== false,
+      execute: () => open(false, {}, true)
+    });
+
     for (const command of [
       CommandIDs.authenticate,
-      CommandIDs.reauthenticate
+      CommandIDs.reauthenticate,
+      CommandIDs.addAccount
     ]) {
       palette?.addItem({ command, category: trans.__('Google') });
     }

@@ -11,6 +11,7 @@ import { signInAgain } from '../core/status';
 import { IGoogleAuth } from '../tokens';
 import { showStatusDialog } from '../widgets/status/dialog';
 import { StatusItem } from '../widgets/status/StatusItem';
+import { CommandIDs as ProfileCommands } from './profiles';
 import { CommandIDs as ProjectCommands } from './projects';
 
 export const CommandIDs = {
@@ -42,6 +43,11 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
       // A sign-in Google ended: the status dialog, whose one action is "Sign in again".
       const report = service.credentials;
       const ended = report ? signInAgain(report) : null;
+      // Two profiles or more: the menu of profiles (switching is the next click).
+      if (!ended && app.commands.isEnabled(ProfileCommands.menu)) {
+        void app.commands.execute(ProfileCommands.menu);
+        return;
+      }
       const id =
         !ended && app.commands.hasCommand(ProjectCommands.selectProject)
           ? ProjectCommands.selectProject

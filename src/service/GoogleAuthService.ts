@@ -7,6 +7,7 @@ import type {
   IAuthClient,
   IProjectsApi,
   SecretsClient,
+  ProfilesClient,
   TransferClient
 } from '../api';
 import {
@@ -35,6 +36,7 @@ import {
 import type { IGoogleAuth } from '../tokens';
 import {
   authThroughDoor,
+  ProfilesThroughDoor,
   projectsThroughDoor,
   SecretsThroughDoor,
   TransferThroughDoor,
@@ -83,6 +85,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
       projects: projectsThroughDoor(options.projects, this),
       transfer: new TransferThroughDoor(this),
       secrets: new SecretsThroughDoor(this)
+      profiles: new ProfilesThroughDoor(this)
     };
     const safety = options.safetyPollMs ?? 10 * 60_000;
     this._poll =
@@ -103,6 +106,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
     readonly projects: IProjectsApi;
     readonly transfer: TransferClient;
     readonly secrets: SecretsClient;
+    readonly profiles: ProfilesClient;
   };
 
   get changed(): Signal<this, ChangeCause> {

@@ -5,7 +5,10 @@
  */
 import {
   SecretsClient,
+  ProfilesClient,
   TransferClient,
+  type ProfileSignedOut,
+  type ProfileSwitched,
   type CustomClientInfo,
   type IAuthClient,
   type ImportedToken,
@@ -108,6 +111,36 @@ export function authThroughDoor(
       return stored;
     }
   };
+}
+
+/**
+ * A switch reports `profile-switched` with the report the route answered (every view and
+ * kernel follows, as after a sign-in); a profile's sign-out reports `signed-out`.
+ */
+export class ProfilesThroughDoor extends ProfilesClient {
+  constructor(private readonly door: IDoor) {
+    super();
+  }
+
+  async switchTo(name: string): Promise<ProfileSwitched> {
+    const answer = await super.switchTo(name);
+    await this.door.report(
+      { kind: 'profile-switched', profile: answer.active ?? name },
+      answer.credentials
+    );
+    return answer;
+  }
+
+  async signOut(name: string, revoke: boolean): Promise<ProfileSignedOut> {
+    try {
+      const answer = await super.signOut(name, revoke);
+      await this.door.report({ kind: 'signed-out' }, answer.credentials);
+      return answer;
+    } catch (error) {
+      await this.door.refresh(); // some files may have moved: every view looks again
+      throw error;
+    }
+  }
 }
 
 /** Imports write credentials: they report `token-imported` through the door. */

@@ -9,6 +9,7 @@ from .ee_api import ee_api_routes
 from .ee_config import EarthEngineConfigHandler, TestIamPermissionsHandler
 from .generative import ModelsHandler
 from .grants import TokenHandler
+from .iam_credentials import iam_credentials_routes
 from .metadata import MetadataHandler
 from .oauth import ApproveHandler, AuthHandler, RevokeHandler, TokeninfoHandler, UserinfoHandler
 from .state import State
@@ -36,6 +37,7 @@ def make_app(state: State | None = None) -> tornado.web.Application:
         *ee_api_routes(),
         (r"/v1beta/models", ModelsHandler),
         (r"/v1/models", ModelsHandler),
+        *iam_credentials_routes(),
         (r"/v1/projects", ProjectsHandler),
         # The batchGet segment holds a colon, so it must win before the per-service route.
         (r"/v1/projects/([^/]+)/services:batchGet", BatchGetHandler),

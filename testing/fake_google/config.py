@@ -16,6 +16,7 @@ def endpoints(url: str) -> dict[str, str]:
         "serviceusage_uri": url,
         "ee_api_uri": url,
         "generativelanguage_uri": url,
+        "iamcredentials_uri": url,
         "metadata_host": urlsplit(url).netloc,
     }
 

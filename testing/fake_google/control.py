@@ -88,6 +88,8 @@ def apply(state, action: str, data):
         return {
             "key": state.mint_api_key(data.get("kind", "valid"), data.get("project", "ee-alice"))
         }
+    elif action == "impersonation":
+        state.add_service_account(_obj(data))
     elif action == "clock":
         state.advance(float(_obj(data)["advance"]))
     elif action == "approve":
@@ -113,6 +115,7 @@ ACTIONS = (
     "grant",
     "clients",
     "service-accounts",
+    "impersonation",
     "clock",
     "api-keys",
     "approve",

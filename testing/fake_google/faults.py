@@ -20,6 +20,7 @@ ROUTES = frozenset(
         "serviceusage",
         "metadata",
         "generativelanguage_models",
+        "iam_generate_access_token",
     }
 )
 

@@ -13,6 +13,7 @@ from .faults import Faults, parse_fault
 from .google_ids import GOOGLE_OWNED_PROJECT_NUMBERS
 from .projects import Project, default_projects, generated_projects, make_project
 from .scopes import CLOUD_PLATFORM, EMAIL
+from .service_accounts import ServiceAccount, parse_service_account
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
@@ -151,6 +152,8 @@ class State:
         self.service_account_keys: dict[str, str] = {}
         # Generative Language API keys: key -> (kind, project); see generative.py.
         self.api_keys: dict[str, tuple[str, str]] = {}
+        # IAM Credentials: service accounts others may act as (iam_credentials.py).
+        self.service_accounts: dict[str, ServiceAccount] = {}
         self.faults = Faults()
         self.log: list[dict] = []
         self.clock_offset = 0.0
@@ -338,6 +341,9 @@ class State:
         key = "AIzaSy" + secrets.token_urlsafe(32)[:33]
         self.api_keys[key] = (kind, project)
         return key
+    def add_service_account(self, spec: dict) -> None:
+        account = parse_service_account(spec)
+        self.service_accounts[account.email] = account
 
     def set_grant(self, drop_scopes: list[str]) -> None:
         self.drop_scopes = set(drop_scopes)

@@ -13,6 +13,8 @@ Redirecting the token endpoint. The consumers do not take it from the files:
 - earthengine-api sets ``token_uri = ee.oauth.TOKEN_URI`` ("Not overridable in file") in
   get_credentials_arguments(), also read at call time; we rebind it the same way. ee's ADC path
   goes through google.auth.default(), covered by the first patch.
+- Impersonated credentials (google-auth) call IAM Credentials at ``google.auth.iam._IAM_ENDPOINT``
+  whatever URL the file holds; with ``FAKE_IAM_URI`` set it is rebound to the fake the same way.
 - Service account keys need no patch: google-auth uses the key's own ``token_uri``, so the test
   writes the fake's URL into the key.
 ee.Initialize() runs for real up to the point where it would fetch Earth Engine's API discovery
@@ -28,9 +30,19 @@ import warnings
 
 
 def redirect_google_auth(token_uri: str) -> None:
+    import os
+
+    import google.auth.iam
     import google.oauth2.credentials
 
     google.oauth2.credentials._GOOGLE_OAUTH2_TOKEN_ENDPOINT = token_uri
+    # Impersonated credentials call IAM Credentials at google.auth.iam._IAM_ENDPOINT (a
+    # template read at call time), not at the URL in the file; rebound the same way.
+    iam = os.environ.get("FAKE_IAM_URI")
+    if iam:
+        google.auth.iam._IAM_ENDPOINT = (
+            iam + "/v1/projects/-/serviceAccounts/{}:generateAccessToken"
+        )
 
 
 def describe(creds) -> dict:

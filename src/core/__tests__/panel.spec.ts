@@ -377,3 +377,24 @@ describe('the sign-in start', () => {
     expect(showsSignedIn(init({ force: true }), fit)).toBe(false);
   });
 });
+
+describe('"Add account" (a new profile)', () => {
+  const signedIn = facts({ status: status() });
+
+  it('shows the form although credentials fit, and never the project step', () => {
+    const adding = run([{ type: 'add-profile' }]);
+    expect(showsSignedIn(init(), signedIn)).toBe(true);
+    expect(showsSignedIn(adding, signedIn)).toBe(false);
+    expect(showsProjectStep(adding, facts({ phase: 'succeeded' }))).toBe(false);
+    expect(showsProjectStep(init(), facts({ phase: 'succeeded' }))).toBe(true);
+    expect(statusLine(adding, facts({ phase: 'succeeded' }))).toBe(
+      'profile-added'
+    );
+  });
+
+  it('is asked once and stays', () => {
+    const adding = run([{ type: 'add-profile' }]);
+    expect(panelReducer(adding, { type: 'add-profile' })).toBe(adding);
+    expect(init({ addProfile: true }).addProfile).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import type { IAuthClient, IProjectsApi } from '../../api';
+import { ProfilesClient, type IAuthClient, type IProjectsApi } from '../../api';
 import {
   LatestRunner,
   type ChangeCause,
@@ -224,5 +224,31 @@ describe('GoogleAuthService with answers that carry the report', () => {
     );
     await read;
     expect(service.status.project).toBe('fresh');
+  });
+});
+
+describe('GoogleAuthService and profiles', () => {
+  it('announces a switch as profile-switched with the report the switch answered', async () => {
+    const { state, service } = server();
+    await service.start();
+    await service.refresh();
+    const before = state.credentialsCalls;
+    const heard: ChangeCause[] = [];
+    service.changed.connect((_, cause) => heard.push(cause));
+    const spy = jest
+      .spyOn(ProfilesClient.prototype, 'switchTo')
+      .mockImplementation(async () => ({
+        active: 'bob@example.com',
+        profiles: [],
+        credentials: report('bob-ee-project', 'bob@example.com')
+      }));
+    await service.api.profiles.switchTo('bob@example.com');
+    spy.mockRestore();
+    expect(heard).toEqual([
+      { kind: 'profile-switched', profile: 'bob@example.com' }
+    ]);
+    expect(state.credentialsCalls).toBe(before); // no second request
+    expect(service.status.account).toBe('bob@example.com');
+    expect(service.status.project).toBe('bob-ee-project');
   });
 });

@@ -29,6 +29,17 @@ describe('sign-in form', () => {
     });
   });
 
+  it('asks for a new profile only for "Add account"', () => {
+    const adding = { origin, force: false, addProfile: true };
+    expect(
+      buildStartRequest(INITIAL_FORM, 'notebook', adding).add_profile
+    ).toBe(true);
+    expect(
+      'add_profile' in
+        buildStartRequest(INITIAL_FORM, 'notebook', { origin, force: false })
+    ).toBe(false);
+  });
+
   it('sends custom scopes in full', () => {
     const form = {
       ...INITIAL_FORM,

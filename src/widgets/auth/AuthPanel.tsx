@@ -33,6 +33,8 @@ export { credentialsFit } from '../../core';
 export interface IAuthPanelOptions extends IFlowControllerOptions {
   /** Sign in even when valid credentials already fit (Re-authenticate). */
   force?: boolean;
+  /** "Add account": the sign-in becomes a new profile (the active identity stays). */
+  addProfile?: boolean;
   /**
    * Start the recommended sign-in as soon as the environment is known (the Authenticate
    * click). `consentTab` is the tab that click opened, sent to Google's page once it exists.
@@ -63,6 +65,7 @@ export class AuthPanel extends ReactWidget {
     super();
     this.state = firstPanelState(service, initialForm, {
       force: options.force,
+      addProfile: options.addProfile,
       askProject: options.askProject,
       pendingStart: options.start ? { tab: options.consentTab ?? null } : null
     });
@@ -83,7 +86,9 @@ export class AuthPanel extends ReactWidget {
       // The succeeded view carries the new report: the service needs no second request.
       onSucceeded: flow =>
         void service.report(
-          { kind: 'signed-in', mode: flow.mode },
+          flow.add_profile
+            ? { kind: 'profile-added', profile: flow.result?.profile ?? '' }
+            : { kind: 'signed-in', mode: flow.mode },
           flow.credentials
         ),
       ...options
@@ -127,6 +132,11 @@ export class AuthPanel extends ReactWidget {
   get force(): boolean {
     return this.state.force;
   }
+  /** "Add account" asked of an open panel: its next sign-in becomes a new profile. */
+  addProfile(): void {
+    this.dispatch({ type: 'add-profile' });
+  }
+
   set force(value: boolean) {
     this.dispatch({ type: 'force', force: value });
   }

@@ -43,6 +43,10 @@ export function statusText(
       return trans.__('Signed in, project set.');
     case 'choose-project':
       return trans.__('Signed in. One more step: choose your project.');
+    case 'profile-added':
+      return trans.__(
+        'Added as a new profile. Switch to it from the Google item in the status bar.'
+      );
     case 'already-signed-in':
       return trans.__('Already signed in.');
     case 'did-not-finish':

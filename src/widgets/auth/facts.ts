@@ -39,7 +39,10 @@ export function panelFacts(
 export function firstPanelState(
   service: IGoogleAuth,
   form: Partial<ISignInForm>,
-  init: Pick<IPanelInit, 'force' | 'askProject' | 'pendingStart'> = {}
+  init: Pick<
+    IPanelInit,
+    'force' | 'addProfile' | 'askProject' | 'pendingStart'
+  > = {}
 ): PanelState {
   const { settings, memory } = service;
   return initialPanelState({
@@ -58,9 +61,11 @@ export function firstPanelState(
 export function firstStartRequest(
   service: IGoogleAuth,
   form: Partial<ISignInForm>,
-  force: boolean
+  force: boolean,
+  addProfile = false
 ): StartFlowRequest | null {
-  const state = panelReducer(firstPanelState(service, form, { force }), {
+  const init = { force, addProfile };
+  const state = panelReducer(firstPanelState(service, form, init), {
     type: 'policy-applied',
     policy: service.environment?.policy
   });

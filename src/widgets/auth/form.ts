@@ -49,11 +49,14 @@ export function formProblem(
 export function buildStartRequest(
   form: ISignInForm,
   mode: FlowMode,
-  options: { origin: string; force: boolean }
+  options: { origin: string; force: boolean; addProfile?: boolean }
 ): StartFlowRequest {
   const request: StartFlowRequest = { mode, origin: options.origin };
   if (options.force) {
     request.force = true;
+  }
+  if (options.addProfile) {
+    request.add_profile = true;
   }
   if (form.scopeChoice === 'custom') {
     const parsed = parseScopes(form.customScopes);
@@ -87,5 +90,9 @@ export function startRequest(
   ) {
     return null;
   }
-  return buildStartRequest(state.form, mode, { origin, force: state.force });
+  return buildStartRequest(state.form, mode, {
+    origin,
+    force: state.force,
+    addProfile: state.addProfile
+  });
 }

@@ -61,5 +61,6 @@ def test_endpoints():
         "serviceusage_uri": "http://127.0.0.1:1234",
         "ee_api_uri": "http://127.0.0.1:1234",
         "generativelanguage_uri": "http://127.0.0.1:1234",
+        "iamcredentials_uri": "http://127.0.0.1:1234",
         "metadata_host": "127.0.0.1:1234",
     }

@@ -1,0 +1,125 @@
+"""A notebook bound to a profile: this kernel uses that profile, not the active one.
+
+``authenticate(profile="bob")`` / ``%google_auth --profile bob`` (and the front end, for a
+notebook whose metadata names a profile) run :func:`use_profile`:
+
+- ``GOOGLE_APPLICATION_CREDENTIALS`` points to the profile's ADC file, which works alone, so
+  ``google.auth.default()`` and every Cloud client in this kernel act as that profile;
+- ``ee.Initialize`` is wrapped so that a call without credentials gets the profile's (Earth
+  Engine would otherwise read its standard file first, the active profile's) and, without a
+  project, the profile's project; where ``ee`` is initialised already it is initialised again
+  the same way, keeping its URL.
+
+The binding holds a profile *name*; the files stay where the server keeps them. Standard
+library and the package's pure modules only; google-auth and ee are imported when used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import AuthenticationError
+from .follow import BOUND_VARIABLE, PROJECT_VARIABLES, JsonResult
+
+EE_SCOPES = (
+    "https://www.googleapis.com/auth/earthengine",
+    "https://www.googleapis.com/auth/cloud-platform",
+)
+_WRAPPED = "__google_auth_profile__"
+
+
+class ProfileNotFound(AuthenticationError):
+    """The notebook names a profile this home does not have."""
+
+
+@dataclass(frozen=True)
+class Bound:
+    name: str
+    account: str | None
+    project: str | None
+    adc: Path
+
+
+def find_profile(name: str) -> Bound:
+    """The profile's files and description; ProfileNotFound (says what to do) when absent."""
+    from ..profiles.describe import describe
+    from ..profiles.errors import ProfileError
+    from ..profiles.naming import validate
+    from ..profiles.store import ProfileStore, read_identity
+
+    try:
+        validate(name)
+        store = ProfileStore()
+        found = store.find(name)
+    except ProfileError as exc:
+        raise ProfileNotFound(
+            f"{exc.message} Add it from the Google account menu in the status bar (Add "
+            "account), or run authenticate() to sign in here.",
+            exc.code,
+        ) from None
+    files = store.files(found)
+    seen = describe(read_identity(files))
+    if seen.kind in (None, "ambient"):
+        raise ProfileNotFound(
+            f"The profile {found!r} has no credential file a notebook can use "
+            f"({'the runtime account' if seen.kind else 'it is signed out'}). Switch to it "
+            "from the status bar instead, or sign in to it again.",
+            "profile_signed_out",
+        )
+    return Bound(found, seen.account, seen.project, files.paths.adc)
+
+
+def _credentials(bound: Bound) -> Any:
+    import google.auth
+
+    creds, _ = google.auth.load_credentials_from_file(str(bound.adc), scopes=list(EE_SCOPES))
+    return creds
+
+
+def _wrap_ee(ee: Any, bound: Bound) -> None:
+    original = getattr(ee.Initialize, _WRAPPED, None) or ee.Initialize
+
+    def Initialize(credentials: Any = "persistent", *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        if credentials in (None, "persistent"):
+            credentials = _credentials(bound)
+        if kwargs.get("project") is None:
+            kwargs["project"] = bound.project
+        return original(credentials, *args, **kwargs)
+
+    setattr(Initialize, _WRAPPED, original)
+    Initialize.__doc__ = original.__doc__
+    ee.Initialize = Initialize
+
+
+def use_profile(name: str) -> JsonResult:
+    """Bind this kernel to the profile ``name``; what changed, as JSON for the front end."""
+    bound = find_profile(name)
+    os.environ["GOOGLE_APPLICATION_CREDENTIALS"] = str(bound.adc)
+    os.environ[BOUND_VARIABLE] = bound.name  # follow() leaves a bound kernel as it is
+    for variable in PROJECT_VARIABLES:
+        if bound.project:
+            os.environ[variable] = bound.project
+        else:
+            os.environ.pop(variable, None)
+    result = JsonResult(profile=bound.name, account=bound.account, ee=False, error=None)
+    ee = sys.modules.get("ee")
+    if ee is None:
+        try:
+            import ee  # noqa: PLC0415 - only to wrap Initialize before the user calls it
+        except ImportError:
+            return result
+    _wrap_ee(ee, bound)
+    data = getattr(ee, "data", None)
+    if data is not None and data.is_initialized():
+        url = data._get_state().cloud_api_base_url
+        ee.Reset()
+        result["ee"] = True
+        try:
+            ee.Initialize(url=url)
+        except Exception as exc:  # noqa: BLE001 - reported to the caller
+            result["error"] = str(exc).splitlines()[0][:300]
+    return result

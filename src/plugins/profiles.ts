@@ -1,0 +1,126 @@
+import type {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette, showErrorMessage } from '@jupyterlab/apputils';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import type { ProfileView } from '../api';
+import { profileLabel, profileNote, type ChangeKind } from '../core';
+import { IGoogleAuth } from '../tokens';
+import { openAt, profilesMenu } from '../widgets/profiles/menu';
+import { CommandIDs as AuthCommands } from './authenticate';
+import { CommandIDs as ProjectCommands } from './projects';
+
+export const CommandIDs = {
+  menu: 'google-auth:profiles-menu',
+  switchProfile: 'google-auth:switch-profile'
+} as const;
+
+/** Changes after which the list of profiles may differ. */
+const LIST_CHANGES: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
+  'loaded',
+  'signed-in',
+  'signed-out',
+  'profile-added',
+  'profile-switched',
+  'key-stored',
+  'token-imported',
+  'noticed'
+]);
+
+/**
+ * Several Google accounts side by side: the status bar item opens a menu of the profiles
+ * once two or more hold credentials (one click to open, one to switch); "Add account" signs in
+ * into a new profile. The list is read from the server after each change that may alter it.
+ */
+export const profilesPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-google-auth:profiles',
+  description: 'Named Google profiles: a menu to switch between them.',
+  autoStart: true,
+  requires: [IGoogleAuth],
+  optional: [ICommandPalette, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    service: IGoogleAuth,
+    palette: ICommandPalette | null,
+    translator: ITranslator | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
+    const __ = trans.__.bind(trans);
+    let profiles: ProfileView[] = [];
+    const offered = () => service.environment?.policy?.allow_profiles !== false;
+
+    const load = async (): Promise<void> => {
+      if (!offered()) {
+        profiles = [];
+        return;
+      }
+      try {
+        const list = await service.api.profiles.list();
+        profiles = list.visitor ? [] : list.profiles;
+      } catch {
+        profiles = []; // turned off, or the server is away: the item does what it did
+      }
+      app.commands.notifyCommandChanged(CommandIDs.menu);
+    };
+    void service.known.then(load);
+    service.changed.connect((_, cause) => {
+      if (LIST_CHANGES.has(cause.kind)) {
+        void load();
+      }
+    });
+
+    const find = (name: unknown) => profiles.find(p => p.name === name);
+    app.commands.addCommand(CommandIDs.switchProfile, {
+      label: args => {
+        const profile = find(args.name);
+        return profile ? profileLabel(profile, __) : String(args.name ?? '');
+      },
+      caption: args => {
+        const profile = find(args.name);
+        return profile ? profileNote(profile, __) : '';
+      },
+      isToggled: args => find(args.name)?.active ?? false,
+      execute: async args => {
+        const profile = find(args.name);
+        if (!profile || profile.active) {
+          return;
+        }
+        try {
+          await service.api.profiles.switchTo(profile.name);
+        } catch (error) {
+          await showErrorMessage(
+            __('Switching Google account'),
+            error as Error
+          );
+        }
+      }
+    });
+
+    app.commands.addCommand(CommandIDs.menu, {
+      label: __('Google: Switch account'),
+      caption: __('Choose which Google account the notebooks use'),
+      // Two identities to choose between (a signed-out profile alone offers no switch).
+      isEnabled: () => profiles.filter(p => !p.signed_out).length >= 2,
+      execute: async () => {
+        const anchor = document.querySelector(
+          '#jp-main-statusbar .jp-GoogleAuth-statusItem, .jp-GoogleAuth-statusItem'
+        );
+        const menu = profilesMenu(
+          app.commands,
+          {
+            switchProfile: CommandIDs.switchProfile,
+            addAccount: AuthCommands.addAccount,
+            selectProject: ProjectCommands.selectProject,
+            showStatus: 'google-auth:show-status'
+          },
+          profiles
+        );
+        menu.aboutToClose.connect(() => menu.dispose());
+        openAt(menu, anchor);
+      }
+    });
+    palette?.addItem({ command: CommandIDs.menu, category: __('Google') });
+  }
+};
