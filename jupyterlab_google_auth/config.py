@@ -46,6 +46,7 @@ class GoogleAuth(Configurable):
         "https://generativelanguage.googleapis.com",
         help="Generative Language (Gemini) API root: a stored API key is checked against its "
         "model list.",
+    ).tag(config=True)
     iamcredentials_uri = Unicode(
         "https://iamcredentials.googleapis.com",
         help="IAM Credentials API root (generateAccessToken, for acting as a service account).",

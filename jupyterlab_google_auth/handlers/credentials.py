@@ -14,8 +14,8 @@ from .. import shared_server
 from ..credentials.checked_report import checked_report
 from ..credentials.store import CredentialStore
 from ..environment import metadata_identity
-from ..projects import GoogleCallError, find_grant
 from ..profiles.store import ProfileStore
+from ..projects import GoogleCallError, find_grant
 from .base import GoogleAuthHandler
 
 

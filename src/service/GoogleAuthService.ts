@@ -84,7 +84,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
       auth: authThroughDoor(options.auth, this, this._prepared),
       projects: projectsThroughDoor(options.projects, this),
       transfer: new TransferThroughDoor(this),
-      secrets: new SecretsThroughDoor(this)
+      secrets: new SecretsThroughDoor(this),
       profiles: new ProfilesThroughDoor(this)
     };
     const safety = options.safetyPollMs ?? 10 * 60_000;

@@ -138,6 +138,7 @@ class FakeGoogle:
         """A Generative Language API key: ``valid``, ``restricted`` (to other APIs) or
         ``disabled`` (its project has the API turned off)."""
         return self.control("api-keys", {"kind": kind, "project": project})["key"]
+
     def add_service_account(self, email: str, token_creators: list[str] = ()) -> None:
         """A service account that ``token_creators`` may act as (IAM Credentials)."""
         self.control("impersonation", {"email": email, "token_creators": list(token_creators)})

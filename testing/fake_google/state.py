@@ -341,6 +341,7 @@ class State:
         key = "AIzaSy" + secrets.token_urlsafe(32)[:33]
         self.api_keys[key] = (kind, project)
         return key
+
     def add_service_account(self, spec: dict) -> None:
         account = parse_service_account(spec)
         self.service_accounts[account.email] = account
