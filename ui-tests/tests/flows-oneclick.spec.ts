@@ -83,6 +83,9 @@ async function rememberMode(
   await panel.locator('.jp-GoogleAuth-close').click();
   await expect(panel).toHaveCount(0);
   await page.notebook.close(true);
+  // Its kernel goes too: a session left at "Untitled.ipynb" (a rename during the kernel's
+  // start is JupyterLab's race) would take the next new notebook without its kernel dialog.
+  await page.kernel.shutdownAll();
 }
 
 /** One click on a listed project in the panel's project step. */
