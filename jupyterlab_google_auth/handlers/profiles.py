@@ -162,6 +162,7 @@ class ImpersonateHandler(ProfilesBase):
                 token_uri=settings.token_uri,
                 iamcredentials_uri=settings.iamcredentials_uri,
                 timeout=settings.http_timeout,
+                tokens=self.state.access_tokens,
             ),
             settings.http_timeout * 2,
         )

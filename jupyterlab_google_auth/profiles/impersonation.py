@@ -22,18 +22,15 @@ Blocking: the route runs :func:`check` in the Google pool.
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from collections.abc import Mapping
 from typing import Any
 
 from ..clients import EE_CLIENT_ID, EE_CLIENT_SECRET
 from ..credentials.formats import UNIVERSE_DOMAIN
-from ..credentials.google_http import bounded_request
-from ..outbound import google_session
+from ..projects.access import AccessTokenCache, Grant, authorized_get
 from ..projects.errors import GoogleCallError, reauth_needed
-from ..projects.http import call_deadline, request_json
+from ..projects.http import call_deadline
 from ..text import plain
 from .errors import ProfileError
 from .store import Identity
@@ -142,28 +139,12 @@ def _denied(source_account: str | None, email: str, delegates: list[str]) -> Pro
     )
 
 
-def _access_token(source: Mapping[str, Any], token_uri: str, deadline: float) -> str:
-    import google.auth.exceptions
-    import google.oauth2.credentials
-    import requests
-
-    creds = google.oauth2.credentials.Credentials(
-        token=None,
-        refresh_token=source.get("refresh_token"),
-        client_id=source.get("client_id"),
-        client_secret=source.get("client_secret"),
-        token_uri=token_uri,
-    )
-    with google_session(token_uri) as session:
-        try:
-            creds.refresh(bounded_request(session, deadline))
-        except google.auth.exceptions.RefreshError:
-            raise reauth_needed() from None
-        except (google.auth.exceptions.TransportError, requests.RequestException, OSError):
-            raise GoogleCallError(
-                502, "google_unavailable", "Google's token endpoint did not answer in time."
-            ) from None
-    return creds.token
+def _grant(source: Mapping[str, Any], token_uri: str) -> Grant:
+    """The user's sign-in as a grant of the shared token cache (refreshed at the server's
+    token endpoint, never one named in a file)."""
+    keep = ("refresh_token", "client_id", "client_secret")
+    info = {**{k: source.get(k) for k in keep}, "token_uri": token_uri}
+    return Grant("authorized_user", "profile", source.get("account"), info)
 
 
 def check(
@@ -174,22 +155,23 @@ def check(
     token_uri: str,
     iamcredentials_uri: str,
     timeout: float,
+    tokens: AccessTokenCache | None = None,
 ) -> None:
-    """Ask Google for a token as ``email``; returns when Google agreed (the token is dropped)."""
-    token = _access_token(source, token_uri, time.monotonic() + timeout)
-    reply = request_json(
-        "POST",
+    """Ask Google for a token as ``email``; returns when Google agreed (the token is dropped).
+    The user's own access token comes from ``tokens`` (the server's cache), as every other
+    call to Google made with a sign-in does."""
+    reply, _ = authorized_get(
+        tokens if tokens is not None else AccessTokenCache(),
+        _grant(source, token_uri),
         impersonation_url(iamcredentials_uri, email),
         call_deadline(timeout),
         what=WHAT,
-        data=json.dumps(
-            {
-                "scope": [CLOUD_PLATFORM],
-                "lifetime": "300s",
-                "delegates": [resource(d) for d in delegates],
-            }
-        ),
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        method="POST",
+        json_body={
+            "scope": [CLOUD_PLATFORM],
+            "lifetime": "300s",
+            "delegates": [resource(d) for d in delegates],
+        },
     )
     if reply.status == 200:
         return

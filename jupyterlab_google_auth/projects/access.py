@@ -52,7 +52,7 @@ class Grant:
     """Credentials to get an access token from. ``info`` holds secrets: never serialise it."""
 
     kind: GrantKind
-    source: str  # "earthengine", "adc", "env" or "metadata"
+    source: str  # "earthengine", "adc", "env", "metadata" or "profile" (impersonation)
     account: str | None
     info: Mapping[str, Any] = field(repr=False, compare=False)
 

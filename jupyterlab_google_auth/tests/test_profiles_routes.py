@@ -200,3 +200,23 @@ async def test_a_visitor_sees_no_profiles_and_changes_none(api, fake_google, mon
     assert (status, answer["code"]) == (403, "not_yours")
     status, answer = await api.call("GET", "credentials")
     assert answer["profile"] is None
+
+
+async def test_impersonation_uses_the_shared_token_cache(api, fake_google):
+    """The user's access token for generateAccessToken comes from the server's cache, as every
+    other call made with a sign-in: two checks refresh once; a revoked sign-in says sign in."""
+    refresh = sign_in(fake_google, [EE, CLOUD])
+    fake_google.add_service_account(SA, token_creators=[])
+    for _ in range(2):
+        status, answer = await api.call(
+            "POST", "profiles/impersonate", body={"service_account": SA}
+        )
+        assert (status, answer["code"]) == (403, "impersonation_denied")
+    assert len(fake_google.log("token")) == 1
+    assert len(fake_google.log("iam_generate_access_token")) == 2
+
+    assert fake_google.call(fake_google.state.revoke, refresh)
+    fake_google.add_service_account(HOP, token_creators=[ALICE])
+    await api.call("POST", "profiles", ALICE, "switch")  # a switch drops cached tokens
+    status, answer = await api.call("POST", "profiles/impersonate", body={"service_account": HOP})
+    assert (status, answer["code"]) == (401, "reauth_needed"), answer
