@@ -11,6 +11,7 @@ server's memory (projects/access.py). No response carries a token or a secret.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -97,11 +98,17 @@ class GoogleCallHandler(GoogleAuthHandler):
             result = unknown_answer(f"Google could not be asked right now: {exc.message}")
         return result
 
-    async def earthengine_of(
-        self, project: str, quota: dict[str, Any] | None | bool = False
-    ) -> dict[str, Any]:
-        """Earth Engine's readiness of ``project``, remembered (with a choice's ``quota`` check
-        when given) for the credentials report, under the credentials that asked."""
+    async def earthengine_of(self, project: str) -> dict[str, Any]:
+        """Earth Engine's readiness of ``project``, remembered for the credentials report
+        under the credentials that asked."""
+        answer, who = await self._ask_earthengine(project)
+        if who is not None:
+            self.state.readiness.earthengine(who, project, answer)
+        return answer
+
+    async def _ask_earthengine(self, project: str) -> tuple[dict[str, Any], tuple[str, str] | None]:
+        """Earth Engine's readiness of ``project`` and who asked (Jupyter user, credentials
+        digest), None when no credentials were found to ask with."""
         settings = self.google_auth
         asked: list[str] = []
 
@@ -118,12 +125,7 @@ class GoogleCallHandler(GoogleAuthHandler):
             ask,
             lambda why: {"project": project, "state": "unknown", "action_url": None, "note": why},
         )
-        if asked:
-            who = (self.user_key, asked[0])
-            self.state.readiness.earthengine(who, project, answer)
-            if quota is not False:
-                self.state.readiness.quota(who, project, quota or None)
-        return answer
+        return answer, ((self.user_key, asked[0]) if asked else None)
 
 
 class ProjectsHandler(GoogleCallHandler):
@@ -213,10 +215,18 @@ class ProjectHandler(GoogleCallHandler):
             project,
             settings.http_timeout,
         )
-        try:
-            quota = await self.google(check, settings.http_timeout)
-        except GoogleCallError as exc:  # the overall time limit
-            quota = unchecked(project, exc.message)
+
+        async def quota_check() -> dict[str, Any] | None:
+            try:
+                return await self.google(check, settings.http_timeout)
+            except GoogleCallError as exc:  # the overall time limit
+                return unchecked(project, exc.message)
+
+        # The two questions to Google are independent: ask them at once (the choice waits for
+        # the slower, not for both in turn). Earth Engine's answer is kept for every view.
+        quota, (earthengine, who) = await asyncio.gather(
+            quota_check(), self._ask_earthengine(project)
+        )
         hidden = shared_server.visitor(self.current_user.username)
         if hidden and quota and quota["code"] == "quota_permission_missing":
             quota = refused(project, None)  # without the owner's account
@@ -229,7 +239,9 @@ class ProjectHandler(GoogleCallHandler):
             self.log.warning("google-auth: could not save the recent projects list: %s", exc)
         quota_set = any(w.target == "adc" for w in written)
         # The readiness of the choice, for every view to carry (not only this dialog).
-        await self.earthengine_of(project, quota)
+        if who is not None:
+            self.state.readiness.earthengine(who, project, earthengine)
+            self.state.readiness.quota(who, project, quota or None)
         self.write_json(
             {
                 "project": project,
