@@ -32,27 +32,35 @@ async def credentials_report(handler: GoogleAuthHandler) -> dict:
         on_google=partial(handler.state.google.run, handler.user_key),
     )
     user = handler.current_user.username
+    visitor = shared_server.visitor(user)
+    # One trip off the event loop for what the report itself does not hold.
+    grant, profile = await asyncio.to_thread(
+        _grant_and_profile, report, settings.token_uri, metadata, not visitor
+    )
     projects = report.get("projects")
     if isinstance(projects, dict):
         # What the selector or a choice learned about ee's project: every view shows it.
-        grant = await asyncio.to_thread(_grant_key, settings.token_uri, metadata)
         who = (handler.user_key, grant) if grant else None
         projects["readiness"] = handler.state.readiness.of(who, projects.get("earthengine"))
-    if shared_server.visitor(user):
+    if visitor:
         mine = handler.state.flows.accounts_by_user.get(user, ())
         report = shared_server.hide_accounts(report, mine)
-        report["profile"] = None  # a visitor sees none of the owner's profiles
-    else:
-        report["profile"] = await asyncio.to_thread(ProfileStore().active)
+    report["profile"] = profile  # a visitor sees none of the owner's profiles
     return report
 
 
-def _grant_key(token_uri: str, metadata: object) -> str | None:
-    """The digest of the credentials the project routes ask Google with (local files only)."""
+def _grant_and_profile(
+    report: dict, token_uri: str, metadata: object, with_profile: bool
+) -> tuple[str | None, str | None]:
+    """The digest of the credentials the project routes ask Google with (from the report just
+    made, not a second description of the files) and the active profile's name."""
     try:
-        return find_grant(CredentialStore(), token_uri=token_uri, metadata=metadata).key
+        grant = find_grant(
+            CredentialStore(), token_uri=token_uri, metadata=metadata, report=report
+        ).key
     except GoogleCallError:  # signed out, or nothing usable: nothing was learned for it
-        return None
+        grant = None
+    return grant, (ProfileStore().active() if with_profile else None)
 
 
 class CredentialsHandler(GoogleAuthHandler):

@@ -120,14 +120,20 @@ def _grant_from(
 
 
 def find_grant(
-    store: CredentialStore, *, token_uri: str, metadata: Mapping[str, Any] | None
+    store: CredentialStore,
+    *,
+    token_uri: str,
+    metadata: Mapping[str, Any] | None,
+    report: Mapping[str, Any] | None = None,
 ) -> Grant:
     """The credentials to call Google with; ``signed_out`` when there are none usable.
 
     Reads files: call it off the event loop. ``metadata`` is the metadata server's identity
-    (``environment.metadata_identity``) or None.
+    (``environment.metadata_identity``) or None; ``report`` the sources report when the caller
+    has just made it (the credentials route), so the files are not described twice.
     """
-    report = describe_sources(store, token_uri=token_uri, metadata=metadata)
+    if report is None:
+        report = describe_sources(store, token_uri=token_uri, metadata=metadata)
     chosen = report["used_by"]["google_auth"]
     names = [chosen] if chosen else []
     if "earthengine" not in names:
