@@ -339,3 +339,19 @@ export function signedInForEarthEngine(report: CredentialsReport): boolean {
   // Unknown scopes (a file without them): ee still uses it, so ask.
   return !source.scopes || source.scopes.some(s => EARTH_ENGINE_SCOPE.test(s));
 }
+
+/** The project as the person should read it: chosen, or only the sign-in client's number. */
+export function projectWords(
+  current: Pick<Status, 'project' | 'projectFromClient'> | null,
+  tr: Translate = english
+): string {
+  if (!current?.project) {
+    return tr('No project set yet.');
+  }
+  return current.projectFromClient
+    ? tr(
+        'No project chosen yet (ee.Initialize() would use %1, the project of the client you signed in with).',
+        current.project
+      )
+    : tr('Current project: %1.', current.project);
+}

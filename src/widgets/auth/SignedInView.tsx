@@ -2,9 +2,8 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { Status } from '../../core/status';
+import { projectWords, type Status } from '../../core/status';
 import { ProjectProblem } from '../projects/ProjectProblem';
-import { projectWords } from '../projects/ProjectSelector';
 
 /** Valid credentials already fit: who, with which project, and the ways to change that. */
 export function SignedInView(props: {
@@ -22,7 +21,7 @@ export function SignedInView(props: {
         {status.account
           ? trans.__('Signed in as %1.', status.account)
           : trans.__('Signed in.')}{' '}
-        {projectWords(trans, status)}
+        {projectWords(status, trans.__.bind(trans))}
       </p>
       <ProjectProblem status={status} />
       <div className="jp-GoogleAuth-actions">

@@ -11,6 +11,7 @@ import {
 } from '../../core/projects';
 import {
   deriveStatus,
+  projectWords,
   signedInForEarthEngine,
   type Status
 } from '../../core/status';
@@ -291,23 +292,7 @@ function whoLine(
   const who = account
     ? trans.__('Signed in as %1.', account)
     : trans.__('Projects your Google credentials can see.');
-  return `${who} ${projectWords(trans, current)}`;
-}
-
-/** The project as the person should read it: chosen, or only the sign-in client's number. */
-export function projectWords(
-  trans: TranslationBundle,
-  current: Pick<Status, 'project' | 'projectFromClient'> | null
-): string {
-  if (!current?.project) {
-    return trans.__('No project set yet.');
-  }
-  return current.projectFromClient
-    ? trans.__(
-        'No project chosen yet (ee.Initialize() would use %1, the project of the client you signed in with).',
-        current.project
-      )
-    : trans.__('Current project: %1.', current.project);
+  return `${who} ${projectWords(current, trans.__.bind(trans))}`;
 }
 
 function ListFooter(props: {
