@@ -17,7 +17,7 @@ import {
 import { firstStartRequest } from '../widgets/auth/facts';
 import type { ISignInForm } from '../widgets/auth/form';
 import { attachBelowActiveCell } from '../widgets/attach';
-import { googleIcon } from '../widgets/icons';
+import { accountIcon } from '../widgets/icons';
 
 export const CommandIDs = {
   authenticate: 'google-auth:authenticate',
@@ -156,7 +156,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
           ? trans.__('Authenticate')
           : trans.__('Google: Authenticate'),
       caption: trans.__('Sign in to Google for this notebook’s kernel'),
-      icon: args => (args.toolbar ? googleIcon : undefined),
+      icon: args => (args.toolbar ? accountIcon : undefined),
       isEnabled: () => tracker.currentWidget !== null,
       // An onboarding link (`?google-auth=signin&preset=…`) passes the preset to start with.
       execute: args => {

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { explainError, type ApiErrorBody, type ChangeCause } from '../../core';
 import type { IGoogleAuth } from '../../tokens';
 import { toErrorBody } from '../auth/errors';
-import { googleIcon } from '../icons';
+import { keyIcon } from '../icons';
 import { AddSecretForm } from './AddSecretForm';
 import { SecretRow } from './SecretRow';
 
@@ -24,7 +24,7 @@ export class SecretsPanel extends ReactWidget {
     super();
     this.id = 'jp-GoogleAuth-secrets';
     this.addClass('jp-GoogleAuth-secrets');
-    this.title.icon = googleIcon;
+    this.title.icon = keyIcon;
     this.title.caption = trans.__('Secrets (API keys for notebooks)');
     service.changed.connect(this.onChanged, this);
   }
