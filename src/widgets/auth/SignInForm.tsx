@@ -129,7 +129,7 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
       trans={trans}
       oauth={
         <>
-          {!configured && upload}
+          {upload}
           <div className="jp-GoogleAuth-primary">
             <Button
               className="jp-GoogleAuth-signIn"
