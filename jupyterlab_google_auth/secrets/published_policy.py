@@ -5,12 +5,14 @@ kernel reads the store file itself (``userdata``). Without this file a kernel gr
 the store was on could still read a value after the administrator turned the store off. The
 server writes the policy next to the store (0600, atomically) when it loads and whenever one of
 the two traits changes; ``userdata`` and the kernel variables obey it. No file means no policy
-(the store's default: on, any name). Several servers of one user share the last one written.
+(the store's default: on, any name; a server with that policy writes none). Several servers of
+one user share the last one written.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +37,17 @@ def policy_path(store: Path | None = None) -> Path:
 
 
 def publish(allow: bool, names: list[str], store: Path | None = None) -> None:
-    """Write the policy kernels obey (the server, at load and on a change)."""
+    """Write the policy kernels obey (the server, at load and on a change). The default (on,
+    any name) is no file: a server that restricts nothing writes nothing into the home."""
+    path = policy_path(store)
+    if allow and not names:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+        return
     atomic_write_json(
-        policy_path(store),
-        {"allow_secrets": bool(allow), "allowed_names": list(names)},
-        backup=False,
+        path, {"allow_secrets": bool(allow), "allowed_names": list(names)}, backup=False
     )
 
 

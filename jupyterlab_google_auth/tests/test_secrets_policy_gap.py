@@ -52,6 +52,7 @@ def granted_kernel(tmp_path, jp_serverapp, jp_runtime_dir, store):
 async def test_a_granted_kernel_reads_nothing_once_the_store_is_off(
     jp_serverapp, store, granted_kernel
 ):
+    assert not published_policy.policy_path().exists()  # the default writes nothing
     before = granted_kernel.run(READ).stdout().splitlines()
     assert before[0] == "True" and before[-1] == "True"  # granted: value and variable
     # The administrator turns the store off on the running server.
@@ -65,6 +66,7 @@ async def test_a_granted_kernel_reads_nothing_once_the_store_is_off(
     jp_serverapp.web_app.settings["google_auth"].allow_secrets = True
     again = granted_kernel.run(READ).stdout().splitlines()
     assert again[0] == "True"
+    assert not published_policy.policy_path().exists()
 
 
 async def test_names_outside_the_allowed_list_are_refused_in_kernels(
