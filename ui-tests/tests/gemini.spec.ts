@@ -53,6 +53,14 @@ async function geminiChoice(
   await page.locator(AUTHENTICATE_BUTTON).click();
   log.did('click Authenticate');
   const panel = page.locator('.jp-GoogleAuth-panel');
+  await expect(
+    panel.locator('.jp-GoogleAuth-section[data-section="other-ways"]')
+  ).toBeVisible();
+  // The words a person reads in the panel before its next action (the report counts them).
+  const before = (await panel.innerText()).split('Options')[0];
+  console.log(
+    `words before Options: ${before.split(/\s+/).filter(Boolean).length}`
+  );
   await unfold(panel, 'options');
   log.did('open Options');
   await panel.getByLabel('Access to grant').selectOption('gemini');
