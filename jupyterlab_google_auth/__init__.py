@@ -18,14 +18,18 @@ def _load_jupyter_server_extension(server_app) -> None:  # noqa: ANN001
     """Registers the routes. Nothing slow happens here: probes run on first request."""
     from .config import GoogleAuth
     from .routes import setup_route_handlers
-    from .secrets import kernel_env
+    from .secrets import kernel_env, notebook_events, published_policy
 
     settings = GoogleAuth(parent=server_app)
     setup_route_handlers(server_app.web_app, settings)
+    # Kernels read the store themselves: they obey the policy this writes next to it.
+    published_policy.follow(settings, server_app.log)
     # "Set in kernels": granted notebooks' kernels start with their secrets as variables.
     kernel_env.install(
         server_app.session_manager, lambda: settings.allow_secrets, server_app.root_dir
     )
+    # Grants follow their notebook: dropped when it is deleted, moved when it is renamed.
+    notebook_events.install(server_app)
     server_app.log.debug("jupyterlab_google_auth: routes registered")
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from .kernel.display import show, update
 from .kernel.follow import JsonResult
-from .secrets import answers, prompt, sessions
+from .secrets import answers, prompt, published_policy, sessions
 from .secrets.store import SecretStore, StoreUnreadable, notebook_key
 from .secrets.validation import NAME_PATTERN
 
@@ -46,6 +46,9 @@ def get(key: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
         )
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ValueError("timeout must be a positive number of seconds.")
+    refused = published_policy.refusal(key)
+    if refused:
+        raise NotebookAccessError(refused)
     store = SecretStore()
     if _read(store, lambda: store.value(key)) is None:
         raise SecretNotFoundError(
@@ -72,7 +75,11 @@ def sync_environment() -> JsonResult:
     except NotebookAccessError:
         return JsonResult(set=[], removed=[])
     data = _read(store, store.read)
-    wanted = _read(store, lambda: store.kernel_environment(notebook))
+    wanted = {
+        name: value
+        for name, value in _read(store, lambda: store.kernel_environment(notebook)).items()
+        if published_policy.refusal(name) is None
+    }
     changed = JsonResult(set=[], removed=[])
     for name, entry in data["secrets"].items():
         if not isinstance(entry, dict):

@@ -47,6 +47,10 @@ for name in ("GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_CONFIG", "GCE_METADATA_
 os.environ["HOME"] = str(home)
 # The metadata probe must look at the fake (off by default), never at a real one.
 os.environ["GCE_METADATA_HOST"] = endpoints(fake_url)["metadata_host"]
+# Kernels inherit this: google-genai's documented base-URL variable sends `genai.Client()`'s
+# calls to the fake's Generative Language API (as the conformance test does), so a cell needs
+# no edit to run against it.
+os.environ["GOOGLE_GEMINI_BASE_URL"] = fake_url
 
 for trait, value in endpoints(fake_url).items():
     setattr(c.GoogleAuth, trait, value)  # noqa: F821

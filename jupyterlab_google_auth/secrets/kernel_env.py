@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import ServerError
-from . import sessions
+from . import published_policy, sessions
 from .store import SecretStore, StoreUnreadable, notebook_key
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,8 @@ def install(session_manager: Any, enabled: Callable[[], bool], root_dir: str | N
         if not enabled() or not notebook:
             return env
         try:
-            env.update(SecretStore().kernel_environment(notebook_key(notebook)))
+            granted = SecretStore().kernel_environment(notebook_key(notebook))
+            env.update({n: v for n, v in granted.items() if published_policy.refusal(n) is None})
         except (StoreUnreadable, ServerError, OSError) as exc:
             # The kernel still starts; the message names the file, never a value.
             log.warning("google-auth: secrets not set in the kernel: %s", exc)

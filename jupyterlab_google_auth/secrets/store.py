@@ -213,6 +213,27 @@ class SecretStore:
 
         return self._change(change)
 
+    def notebook_gone(self, path: str, moved_to: str | None = None) -> list[str]:
+        """A notebook (or a directory of them) was deleted, or renamed to ``moved_to``: its
+        grants go with it, so a new notebook at the old path inherits nothing. The notebooks
+        whose grants were dropped or moved."""
+        inside = path.rstrip(os.sep) + os.sep
+
+        def change(data: dict[str, Any]) -> list[str]:
+            grants = data["grants"]
+            touched = [nb for nb in grants if nb == path or nb.startswith(inside)]
+            for notebook in touched:
+                names = grants.pop(notebook)
+                if moved_to is not None:
+                    target = moved_to + notebook[len(path) :]
+                    kept = grants.get(target, []) if isinstance(grants.get(target), list) else []
+                    grants[target] = sorted(set(kept) | {n for n in names if isinstance(n, str)})
+            return touched
+
+        if not any(nb == path or nb.startswith(inside) for nb in self.grants()):
+            return []  # the common case: no write
+        return self._change(change)
+
     def kernel_environment(self, notebook: str | None) -> dict[str, str]:
         """The "set in kernels" secrets granted to ``notebook``: what its kernel starts with."""
         if not notebook:

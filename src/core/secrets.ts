@@ -4,6 +4,7 @@
  * (secrets/prompt.py), parsed defensively: a saved notebook can hold anything under its type.
  */
 import type { SecretCheckState } from './names';
+import type { PolicySummary } from './types';
 
 export const SECRET_REQUEST_MIME_TYPE =
   'application/vnd.google-auth.secret-request+json';
@@ -13,6 +14,18 @@ export const CHECKABLE_SECRETS: readonly string[] = [
   'GEMINI_API_KEY',
   'GOOGLE_API_KEY'
 ];
+
+/** The name google-genai's `genai.Client()` reads first (then GOOGLE_API_KEY). */
+export const GEMINI_KEY_NAME = 'GEMINI_API_KEY';
+
+/** Whether the administrator lets a Gemini key into the store (the sign-in panel's offer). */
+export function geminiKeyOffered(policy: PolicySummary | undefined): boolean {
+  if (policy?.allow_secrets === false) {
+    return false;
+  }
+  const names = policy?.allowed_secret_names ?? [];
+  return names.length === 0 || names.includes(GEMINI_KEY_NAME);
+}
 
 /** Where Google's API keys for Gemini are made (the check's link for a refused key). */
 export const CREATE_GEMINI_KEY_URL = 'https://aistudio.google.com/apikey';

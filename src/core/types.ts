@@ -31,6 +31,9 @@ export interface PolicySummary {
   allow_impersonation?: boolean;
   allow_notebook_binding?: boolean;
   max_profiles?: number;
+  /** The secret store (the Secrets panel, a Gemini key) and the names it may hold. */
+  allow_secrets?: boolean;
+  allowed_secret_names?: string[];
 }
 
 /** A JupyterHub server shared with the current user by its owner. */

@@ -142,7 +142,13 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       const widget = new AuthPanel(
         service,
         trans,
-        { force, addProfile, start, consentTab: tab },
+        {
+          force,
+          addProfile,
+          start,
+          consentTab: tab,
+          notebookPath: () => panel.context.path
+        },
         initialForm
       );
       openPanels.set(panel, widget);

@@ -5,6 +5,7 @@ In-process: `with FakeGoogle() as g: ...`; as a subprocess: `python -m testing.f
 
 from .clients import (
     CUSTOM_CLIENT_ID,
+    CUSTOM_CLIENT_PROJECT,
     CUSTOM_CLIENT_SECRET,
     EE_NOTEBOOK_CLIENT_ID,
     EE_NOTEBOOK_CLIENT_SECRET,
@@ -30,6 +31,7 @@ __all__ = [
     "ALICE",
     "BOB",
     "CUSTOM_CLIENT_ID",
+    "CUSTOM_CLIENT_PROJECT",
     "CUSTOM_CLIENT_SECRET",
     "EE_CLIENT_ID",
     "EE_CLIENT_SECRET",

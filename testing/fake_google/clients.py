@@ -12,6 +12,7 @@ EE_NOTEBOOK_CLIENT_SECRET = "fake-eenotebook-secret"
 
 CUSTOM_CLIENT_ID = "111111111111-custom.apps.googleusercontent.com"
 CUSTOM_CLIENT_SECRET = "fake-custom-secret"
+CUSTOM_CLIENT_PROJECT = "fake-custom-project"
 
 WEB_CLIENT_ID = "222222222222-web.apps.googleusercontent.com"
 WEB_CLIENT_SECRET = "fake-web-secret"
@@ -49,6 +50,9 @@ class Client:
     allowed_scopes: frozenset[str] | None = None  # None: any Google scope
     # Publishing status "Testing": Google ends its refresh tokens 7 days after issue.
     testing: bool = False
+    # The Cloud project the client belongs to: a user token's quota goes there when the call
+    # names no quota project. None: Google's own (gcloud, Earth Engine), which serve few APIs.
+    project: str | None = None
 
     def allows_redirect(self, uri: str) -> bool:
         if uri in self.redirect_uris:
@@ -102,6 +106,7 @@ def client_from_json(spec: dict) -> Client:
         loopback=bool(spec.get("loopback", kind == "installed")),
         allowed_scopes=frozenset(scopes) if scopes is not None else None,
         testing=bool(spec.get("testing", False)),
+        project=str(spec["project"]) if spec.get("project") else None,
     )
 
 
@@ -117,7 +122,13 @@ def default_clients() -> dict[str, Client]:
             # The Notebook Authenticator's per-user clients are in "Testing" status.
             testing=True,
         ),
-        Client(CUSTOM_CLIENT_ID, CUSTOM_CLIENT_SECRET, "My Desktop App", loopback=True),
+        Client(
+            CUSTOM_CLIENT_ID,
+            CUSTOM_CLIENT_SECRET,
+            "My Desktop App",
+            loopback=True,
+            project=CUSTOM_CLIENT_PROJECT,
+        ),
         Client(
             WEB_CLIENT_ID,
             WEB_CLIENT_SECRET,
@@ -153,7 +164,7 @@ def custom_client_secret_json(
     client_secret: str = CUSTOM_CLIENT_SECRET,
 ) -> dict:
     """The Desktop client_secret.json a user downloads from the Cloud console."""
-    info = _secret_json(url, client_id, client_secret, "fake-custom-project")
+    info = _secret_json(url, client_id, client_secret, CUSTOM_CLIENT_PROJECT)
     info["redirect_uris"] = ["http://localhost"]
     return {"installed": info}
 

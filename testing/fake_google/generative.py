@@ -8,6 +8,14 @@ or ``generative-language.retriever``. The refusals are Google's: a key Google ne
 off is 403 ``PERMISSION_DENIED`` with ``SERVICE_DISABLED`` and the console's activation link.
 A call with neither key nor token is 403 "unregistered callers". Tests mint keys of each kind
 through ``/_control/api-keys`` (``FakeGoogle.mint_api_key``).
+
+A user's token is billed to a project, as at Google: the ``x-goog-user-project`` header's (the
+caller must hold serviceusage.services.use there: ``require_token``), else the OAuth client's
+own project. Either way the API must be enabled in that project, else 403 ``SERVICE_DISABLED``.
+A token from one of Google's own clients (gcloud's, Earth Engine's) without a quota project is
+refused with the message Google gives local Application Default Credentials without one (the
+project is Google's, where this API is not enabled for others). Tests enable the API with
+``FakeGoogle.set_service(project, service=SERVICE, state="ENABLED")``.
 """
 
 from .base import BaseHandler
@@ -56,6 +64,12 @@ UNREGISTERED = (
     "use API Key or other form of API consumer identity to call this API."
 )
 KEY_INVALID = "API key not valid. Please pass a valid API key."
+NO_QUOTA_PROJECT = (
+    "Your application is authenticating by using local Application Default Credentials. The "
+    f"{SERVICE} API requires a quota project, which is not set by default. To learn how to set "
+    "your quota project, see https://cloud.google.com/docs/authentication/adc-troubleshooting/"
+    "user-creds ."
+)
 
 
 def _info(reason: str, **metadata: str) -> dict:
@@ -78,8 +92,10 @@ class ModelsHandler(BaseHandler):
         elif self.request.headers.get("Authorization") is None:
             self.api_error(403, UNREGISTERED)
             return
-        elif self.require_token(TOKEN_SCOPES) is None:
-            return
+        else:
+            token = self.require_token(TOKEN_SCOPES)
+            if token is None or not self._token_project_allows(token):
+                return
         try:
             size = int(self.get_query_argument("pageSize", "0") or 0)
             offset = int(self.get_query_argument("pageToken", "0") or 0)
@@ -115,21 +131,40 @@ class ModelsHandler(BaseHandler):
             )
             return False
         if kind == "disabled":
-            url = f"https://console.developers.google.com/apis/api/{SERVICE}/overview?project={number}"
-            self.api_error(
-                403,
-                f"{TITLE} has not been used in project {number} before or it is disabled. Enable "
-                f"it by visiting {url} then retry. If you enabled this API recently, wait a few "
-                "minutes for the action to propagate to our systems and retry.",
-                [
-                    _info(
-                        "SERVICE_DISABLED",
-                        consumer=f"projects/{number}",
-                        activationUrl=url,
-                        containerInfo=number,
-                        serviceTitle=TITLE,
-                    )
-                ],
-            )
+            self._service_disabled(number)
             return False
         return True
+
+    def _token_project_allows(self, token) -> bool:  # noqa: ANN001
+        """The project a user token is billed to has the API on; else Google's refusal."""
+        quota = self.request.headers.get("X-Goog-User-Project")
+        client = self.state.clients.get(token.client_id)
+        project = quota or (client.project if client else None)
+        if project is None:
+            number = token.client_id.split("-", 1)[0]
+            self.api_error(
+                403, NO_QUOTA_PROJECT, [_info("SERVICE_DISABLED", consumer=f"projects/{number}")]
+            )
+            return False
+        if self.state.service_state(self.state._project_id(project), SERVICE) != "ENABLED":
+            self._service_disabled(project_number(project))
+            return False
+        return True
+
+    def _service_disabled(self, number: str) -> None:
+        url = f"https://console.developers.google.com/apis/api/{SERVICE}/overview?project={number}"
+        self.api_error(
+            403,
+            f"{TITLE} has not been used in project {number} before or it is disabled. Enable "
+            f"it by visiting {url} then retry. If you enabled this API recently, wait a few "
+            "minutes for the action to propagate to our systems and retry.",
+            [
+                _info(
+                    "SERVICE_DISABLED",
+                    consumer=f"projects/{number}",
+                    activationUrl=url,
+                    containerInfo=number,
+                    serviceTitle=TITLE,
+                )
+            ],
+        )

@@ -3,6 +3,7 @@ refresh them against the fake token endpoint, print what was obtained as one JSO
 
     python consumer_python.py google-auth <fake token uri>
     python consumer_python.py earthengine <fake token uri>
+    FAKE_MODELS_URL=<fake>/v1/models python consumer_python.py generative-models <token uri>
 
 Redirecting the token endpoint. The consumers do not take it from the files:
 - google-auth builds authorized_user credentials with ``token_uri=_GOOGLE_OAUTH2_TOKEN_ENDPOINT``
@@ -106,7 +107,36 @@ def earthengine(token_uri: str) -> dict:
     }
 
 
+def generative_models(token_uri: str) -> dict:
+    """The Gemini OAuth page's REST call done by google-auth itself: ADC credentials in an
+    AuthorizedSession, which sends the file's quota_project_id as x-goog-user-project."""
+    import os
+
+    import google.auth
+    import google.auth.transport.requests
+
+    redirect_google_auth(token_uri)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        creds, _ = google.auth.default()
+    session = google.auth.transport.requests.AuthorizedSession(creds)
+    answer = session.get(os.environ["FAKE_MODELS_URL"], timeout=30)
+    body = answer.json()
+    return {
+        **describe(creds),
+        "status": answer.status_code,
+        "sent_quota_project": answer.request.headers.get("x-goog-user-project"),
+        "models": [m["name"] for m in body.get("models", [])],
+        "error": body.get("error"),
+    }
+
+
 if __name__ == "__main__":
     mode, uri = sys.argv[1], sys.argv[2]
-    result = {"google-auth": google_auth, "earthengine": earthengine}[mode](uri)
+    consumers = {
+        "google-auth": google_auth,
+        "earthengine": earthengine,
+        "generative-models": generative_models,
+    }
+    result = consumers[mode](uri)
     print(json.dumps(result))

@@ -43,6 +43,8 @@ export interface IAuthPanelOptions extends IFlowControllerOptions {
   consentTab?: IConsentTab | null;
   /** Ask for the project once signed in, also when no sign-in was needed (the cell route). */
   askProject?: boolean;
+  /** The notebook the panel sits in, as its path now (a rename changes it). */
+  notebookPath?: () => string | null;
 }
 
 /**
@@ -93,6 +95,7 @@ export class AuthPanel extends ReactWidget {
         ),
       ...options
     });
+    this.notebookPath = options.notebookPath ?? (() => null);
     this.actions = this.createActions();
     this.flow.changed.connect(this.onFlowChanged, this);
     service.changed.connect(this.onServiceChanged, this);
@@ -177,6 +180,7 @@ export class AuthPanel extends ReactWidget {
         flow={this.flow.state}
         facts={this.facts}
         actions={this.actions}
+        notebook={this.notebookPath()}
         trans={this.trans}
       />
     );
@@ -344,6 +348,7 @@ export class AuthPanel extends ReactWidget {
   }
 
   private state: PanelState;
+  private readonly notebookPath: () => string | null;
   private readonly actions: IPanelActions;
   private readonly opener: HTMLElement | null;
   private readonly _skipped = new Signal<this, void>(this);

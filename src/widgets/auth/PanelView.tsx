@@ -31,6 +31,8 @@ export interface IPanelViewProps {
   flow: PanelFlowState;
   facts: PanelFacts;
   actions: IPanelActions;
+  /** The notebook the panel sits in (path from the server's root), if any. */
+  notebook: string | null;
   trans: TranslationBundle;
 }
 
@@ -67,6 +69,7 @@ export function PanelView(props: IPanelViewProps): JSX.Element {
           facts={facts}
           actions={actions}
           sections={sections}
+          notebook={props.notebook}
           trans={trans}
         />
       )}

@@ -2,10 +2,11 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { CustomClientInfo, IAuthClient } from '../../api';
+import type { CustomClientInfo, IAuthClient, SecretsClient } from '../../api';
 import {
   ambientIdentity,
   effectiveClient,
+  geminiKeyOffered,
   isFlowMode,
   modeTakesTargets,
   offeredScopeChoices,
@@ -20,6 +21,7 @@ import { AmbientView } from './AmbientView';
 import { ClientChooser } from './ClientChooser';
 import { CustomClientUpload } from './CustomClientUpload';
 import { Disclosure, type ISections } from './Disclosure';
+import { GeminiChoice } from './GeminiChoice';
 import { formProblem, withScopeChoice, type ISignInForm } from './form';
 import { ModeSelector } from './ModeSelector';
 import { ScopeChooser } from './ScopeChooser';
@@ -40,6 +42,10 @@ export interface ISignInFormProps {
   customClient: ICustomClientState;
   force: boolean;
   client: IAuthClient;
+  /** The secret store, for the Gemini choice's key. */
+  secrets: SecretsClient;
+  /** The notebook the panel sits in (path from the server's root), if any. */
+  notebook: string | null;
   onChange: (changes: Partial<ISignInForm>) => void;
   onChooseMode: (mode: SignInMode) => void;
   onStart: () => void;
@@ -104,10 +110,48 @@ export function SignInForm(props: ISignInFormProps): JSX.Element {
     />
   );
 
+  // Gemini: a key first (what google-genai takes), then the user's own client over paste-url.
+  const pasteUrl = options.find(o => o.mode === 'paste-url');
+  const signInOwnClient = () => {
+    if (mode !== 'paste-url') {
+      props.onChooseMode('paste-url');
+    }
+    if (form.client !== 'custom') {
+      props.onChange({ client: 'custom' });
+    }
+    props.onStart();
+  };
+  const gemini = form.scopeChoice === 'gemini' && (
+    <GeminiChoice
+      secrets={props.secrets}
+      notebook={props.notebook}
+      keyOffered={geminiKeyOffered(environment.policy)}
+      trans={trans}
+      oauth={
+        <>
+          {upload}
+          <div className="jp-GoogleAuth-primary">
+            <Button
+              className="jp-GoogleAuth-signIn"
+              disabled={!configured || !pasteUrl?.available}
+              onClick={signInOwnClient}
+            >
+              {trans.__('Sign in with your own OAuth client')}
+            </Button>
+            {configured && pasteUrl && !pasteUrl.available && (
+              <p className="jp-GoogleAuth-fieldError">{pasteUrl.reason}</p>
+            )}
+          </div>
+        </>
+      }
+    />
+  );
+
   // The one action first; everything a careful user may want to change is folded below it.
   return (
     <>
-      {isFlowMode(mode) && (
+      {gemini}
+      {!gemini && isFlowMode(mode) && (
         <div className="jp-GoogleAuth-primary">
           <Button
             className="jp-GoogleAuth-signIn"

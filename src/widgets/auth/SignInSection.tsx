@@ -33,6 +33,8 @@ export function SignInSection(props: {
   facts: PanelFacts;
   actions: IPanelActions;
   sections: ISections;
+  /** The notebook the panel sits in (path from the server's root), if any. */
+  notebook: string | null;
   trans: TranslationBundle;
 }): JSX.Element {
   const { service, environment, state, flow, facts, actions, trans } = props;
@@ -63,6 +65,8 @@ export function SignInSection(props: {
           }}
           force={state.force}
           client={service.api.auth}
+          secrets={service.api.secrets}
+          notebook={props.notebook}
           onChange={actions.changeForm}
           onChooseMode={actions.chooseMode}
           onStart={actions.start}

@@ -59,13 +59,48 @@ def test_refusals_are_googles(fake_google):
     assert anonymous.status_code == 403 and "unregistered callers" in anonymous.text
 
 
-def test_a_token_with_a_fitting_scope_lists_models(fake_google):
+GENERATIVE = "generativelanguage.googleapis.com"
+
+
+def billed_to(project: str | None) -> dict[str, str]:
+    return {"x-goog-user-project": project} if project else {}
+
+
+def test_a_token_with_a_fitting_scope_and_a_quota_project_lists_models(fake_google):
+    fake_google.set_service("ee-alice", service=GENERATIVE, state="ENABLED")
     token = sign_in(fake_google)["access_token"]
-    assert models(fake_google.url, headers=bearer(token)).status_code == 200
+    headers = {**bearer(token), **billed_to("ee-alice")}
+    assert models(fake_google.url, headers=headers).status_code == 200
     assert models(fake_google.url, headers=bearer("ya29.not-a-token")).status_code == 401
+
+
+def test_a_token_without_an_acceptable_scope_is_refused(fake_google):
+    fake_google.set_service("ee-alice", service=GENERATIVE, state="ENABLED")
     email_only = sign_in(fake_google, scopes=[s for s in EE_SCOPES if "cloud-platform" not in s])
-    refused = models(fake_google.url, headers=bearer(email_only["access_token"]))
-    assert refused.status_code == 403
+    refused = models(
+        fake_google.url, headers={**bearer(email_only["access_token"]), **billed_to("ee-alice")}
+    )
+    assert refused.status_code == 403 and reason(refused) == "ACCESS_TOKEN_SCOPE_INSUFFICIENT"
+
+
+def test_a_google_clients_token_without_a_quota_project_is_refused_as_local_adc(fake_google):
+    """Earth Engine's (or gcloud's) client belongs to Google's project: without a quota
+    project Google answers local ADC's refusal, whatever the user's projects allow."""
+    fake_google.set_service("ee-alice", service=GENERATIVE, state="ENABLED")
+    refused = models(fake_google.url, headers=bearer(sign_in(fake_google)["access_token"]))
+    assert refused.status_code == 403 and reason(refused) == "SERVICE_DISABLED"
+    assert "requires a quota project" in refused.json()["error"]["message"]
+
+
+def test_a_quota_project_needs_the_api_and_the_callers_permission(fake_google):
+    token = sign_in(fake_google)["access_token"]
+    off = models(fake_google.url, headers={**bearer(token), **billed_to("ee-alice")})
+    assert off.status_code == 403 and reason(off) == "SERVICE_DISABLED"
+    assert "?project=" in off.json()["error"]["details"][0]["metadata"]["activationUrl"]
+    fake_google.set_service("bob-ee-project", service=GENERATIVE, state="ENABLED")
+    fake_google.set_service("bob-ee-project", denied=True)
+    foreign = models(fake_google.url, headers={**bearer(token), **billed_to("bob-ee-project")})
+    assert foreign.status_code == 403 and reason(foreign) == "USER_PROJECT_DENIED"
 
 
 def test_minting_refuses_an_unknown_kind(fake_google):
