@@ -72,3 +72,24 @@ export function menuOrder<T extends IProfileSummary>(profiles: T[]): T[] {
       Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)
   );
 }
+
+/** The user profile to act from: the active one when it is a signed-in user, else the first. */
+export function impersonationSource(
+  profiles: IProfileSummary[]
+): string | null {
+  const users = menuOrder(profiles).filter(
+    p => p.kind === 'user' && !p.signed_out
+  );
+  return users[0]?.name ?? null;
+}
+
+/**
+ * "Act as a service account…" is offered when the policy allows it and a signed-in user
+ * profile exists to act from (a key or the runtime's account cannot impersonate from here).
+ */
+export function canImpersonate(
+  profiles: IProfileSummary[],
+  allowed: boolean | undefined
+): boolean {
+  return allowed !== false && impersonationSource(profiles) !== null;
+}
