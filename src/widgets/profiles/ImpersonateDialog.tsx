@@ -22,7 +22,11 @@ interface IShownError {
  * dialog's accept handler reads what was typed and shows the server's refusal in place.
  */
 class ImpersonateBody extends ReactWidget {
-  fields: IImpersonationFields = { serviceAccount: '', delegates: '', name: '' };
+  fields: IImpersonationFields = {
+    serviceAccount: '',
+    delegates: '',
+    name: ''
+  };
   error: IShownError | null = null;
   busy = false;
 
@@ -187,9 +191,7 @@ export async function showImpersonateDialog(
     }
     body.say(null, true);
     try {
-      const request = source
-        ? { ...checked.request, source }
-        : checked.request;
+      const request = source ? { ...checked.request, source } : checked.request;
       added = (await impersonate(request)).added;
       return true;
     } catch (error) {

@@ -4,7 +4,12 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { ProfilesList, ProfileView } from '../../api';
-import { isProfileName, menuOrder, profileLabel, profileNote } from '../../core';
+import {
+  isProfileName,
+  menuOrder,
+  profileLabel,
+  profileNote
+} from '../../core';
 import { toErrorBody } from '../auth/errors';
 
 /** The profile routes the dialog uses; each answers the new list. */
@@ -40,8 +45,7 @@ export function ManageProfiles(props: {
   React.useEffect(() => {
     api.list().then(
       list => setProfiles(list.profiles),
-      error =>
-        setSaid({ text: toErrorBody(error).message, error: true })
+      error => setSaid({ text: toErrorBody(error).message, error: true })
     );
   }, []);
 
@@ -85,15 +89,17 @@ export function ManageProfiles(props: {
     const confirming = pending?.name === p.name && pending.what === 'delete';
     const renaming = pending?.name === p.name && pending.what === 'rename';
     return (
-      <li key={p.name} className="jp-GoogleAuth-profileRow" data-profile={p.name}>
+      <li
+        key={p.name}
+        className="jp-GoogleAuth-profileRow"
+        data-profile={p.name}
+      >
         <div className="jp-GoogleAuth-profileWho">
           <span className="jp-GoogleAuth-profileLabel">
             {profileLabel(p, __)}
           </span>
           {p.active && (
-            <span className="jp-GoogleAuth-profileActive">
-              {__('in use')}
-            </span>
+            <span className="jp-GoogleAuth-profileActive">{__('in use')}</span>
           )}
           {note && <span className="jp-GoogleAuth-hint">{note}</span>}
         </div>
@@ -208,7 +214,9 @@ export function ManageProfiles(props: {
     <div className="jp-GoogleAuth-manage">
       {profiles === null && !said.error && <p>{__('Reading the profiles…')}</p>}
       {profiles && (
-        <ul className="jp-GoogleAuth-profileRows">{menuOrder(profiles).map(row)}</ul>
+        <ul className="jp-GoogleAuth-profileRows">
+          {menuOrder(profiles).map(row)}
+        </ul>
       )}
       <p
         className={said.error ? 'jp-GoogleAuth-error' : 'jp-GoogleAuth-hint'}

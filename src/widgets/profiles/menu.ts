@@ -2,11 +2,7 @@ import type { CommandRegistry } from '@lumino/commands';
 import { Menu } from '@lumino/widgets';
 
 import type { ProfileView } from '../../api';
-import {
-  canImpersonate,
-  impersonationSource,
-  menuOrder
-} from '../../core';
+import { canImpersonate, impersonationSource, menuOrder } from '../../core';
 
 /** The commands the menu is made of (registered by the profiles plugin and others). */
 export interface IProfilesMenuCommands {
