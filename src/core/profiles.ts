@@ -65,6 +65,16 @@ export function profileNote(
   return parts.join(' · ');
 }
 
+/** The menu's line for a profile: the label, then its note when it has one. */
+export function profileMenuLabel(
+  p: IProfileSummary,
+  __: Translate,
+  now: Date = new Date()
+): string {
+  const note = profileNote(p, __, now);
+  return note ? `${profileLabel(p, __)} — ${note}` : profileLabel(p, __);
+}
+
 /** Profiles in menu order: the active one first, then by name. */
 export function menuOrder<T extends IProfileSummary>(profiles: T[]): T[] {
   return [...profiles].sort(

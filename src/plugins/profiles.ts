@@ -6,7 +6,7 @@ import { ICommandPalette, showErrorMessage } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import type { ProfileView } from '../api';
-import { profileLabel, profileNote, type ChangeKind } from '../core';
+import { profileMenuLabel, profileNote, type ChangeKind } from '../core';
 import { IGoogleAuth } from '../tokens';
 import { menuAnchor, openAt, profilesMenu } from '../widgets/profiles/menu';
 import { CommandIDs as AuthCommands } from './authenticate';
@@ -83,7 +83,8 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(CommandIDs.switchProfile, {
       label: args => {
         const profile = find(args.name);
-        return profile ? profileLabel(profile, __) : String(args.name ?? '');
+        // The kind and any expiry warning are on the line: Lumino's menus show no caption.
+        return profile ? profileMenuLabel(profile, __) : String(args.name ?? '');
       },
       caption: args => {
         const profile = find(args.name);

@@ -65,6 +65,8 @@ class ImpersonateBody extends ReactWidget {
             placeholder={placeholder}
             spellCheck={false}
             autoComplete="off"
+            // The body renders after the dialog looks for its focus node: focus on mount.
+            autoFocus={key === 'serviceAccount'}
             aria-invalid={wrong || undefined}
             aria-describedby={wrong ? `${id}-error` : `${id}-hint`}
             disabled={this.busy}
