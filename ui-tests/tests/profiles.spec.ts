@@ -250,7 +250,7 @@ test.describe('Profiles menu', () => {
     const dialog = page.locator('.jp-GoogleAuth-impersonateDialog');
     const email = dialog.locator('input[data-field="serviceAccount"]');
     await expect(email).toBeFocused();
-    await expect(dialog).toContainText(`Signed in as ${ALICE}`);
+    await expect(dialog).toContainText(`Acts with ${ALICE}'s sign-in`);
 
     // A typo is caught before Google is asked, in the field.
     await email.fill('locked');

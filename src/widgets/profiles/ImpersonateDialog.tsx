@@ -15,7 +15,18 @@ interface IShownError {
   field: ImpersonationField | null;
   message: string;
   help: string;
+  /** The server's answer (Google's refusal), not the form's own check. */
+  fromGoogle?: boolean;
 }
+
+/** Refusals about the service account are shown under its field, where it is fixed. */
+const FIELD_OF_CODE: Record<string, ImpersonationField> = {
+  bad_profile_name: 'name',
+  profile_exists: 'name',
+  bad_service_account: 'serviceAccount',
+  unknown_service_account: 'serviceAccount',
+  impersonation_denied: 'serviceAccount'
+};
 
 /**
  * The form's fields and its last error. The widget keeps them (not React state) so the
@@ -75,13 +86,17 @@ class ImpersonateBody extends ReactWidget {
             }}
           />
           {wrong ? (
-            <p
+            <div
               id={`${id}-error`}
-              className="jp-GoogleAuth-fieldError"
+              className={
+                'jp-GoogleAuth-fieldError' +
+                (this.error!.fromGoogle ? ' jp-GoogleAuth-refusal' : '')
+              }
               role="alert"
             >
-              {this.error!.message}
-            </p>
+              <p>{this.error!.message}</p>
+              {this.error!.help && <p>{this.error!.help}</p>}
+            </div>
           ) : (
             <p id={`${id}-hint`} className="jp-GoogleAuth-hint">
               {hint}
@@ -96,11 +111,11 @@ class ImpersonateBody extends ReactWidget {
         <p>
           {this.source
             ? __(
-                'Signed in as %1, act as a service account: Google must allow %1 to create its tokens (role Service Account Token Creator).',
+                "Acts with %1's sign-in. Google must grant %1 the role Service Account Token Creator on the service account.",
                 this.source
               )
             : __(
-                'Act as a service account with your sign-in: Google must allow you to create its tokens (role Service Account Token Creator).'
+                'Acts with your sign-in. Google must grant you the role Service Account Token Creator on the service account.'
               )}
         </p>
         {field(
@@ -129,7 +144,10 @@ class ImpersonateBody extends ReactWidget {
           </p>
         )}
         {refused && (
-          <div className="jp-GoogleAuth-refusal" role="alert">
+          <div
+            className="jp-GoogleAuth-fieldError jp-GoogleAuth-refusal"
+            role="alert"
+          >
             <p className="jp-GoogleAuth-error">{this.error!.message}</p>
             {this.error!.help && <p>{this.error!.help}</p>}
           </div>
@@ -199,9 +217,10 @@ export async function showImpersonateDialog(
     } catch (error) {
       const shown = toErrorBody(error);
       body.say({
-        field: shown.code === 'bad_profile_name' ? 'name' : null,
+        field: FIELD_OF_CODE[shown.code] ?? null,
         message: shown.message,
-        help: shown.help ?? ''
+        help: shown.help ?? '',
+        fromGoogle: true
       });
       return false;
     }

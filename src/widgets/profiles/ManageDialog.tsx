@@ -247,9 +247,11 @@ export async function showManageDialog(
   api: IManageApi,
   trans: TranslationBundle
 ): Promise<void> {
+  const body = ReactWidget.create(<ManageProfiles api={api} trans={trans} />);
+  body.addClass('jp-GoogleAuth-manageBody');
   const dialog = new ManageDialog({
     title: trans.__('Google accounts'),
-    body: ReactWidget.create(<ManageProfiles api={api} trans={trans} />),
+    body,
     buttons: [Dialog.okButton({ label: trans.__('Close') })],
     hasClose: true
   });
