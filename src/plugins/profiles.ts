@@ -84,7 +84,9 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
       label: args => {
         const profile = find(args.name);
         // The kind and any expiry warning are on the line: Lumino's menus show no caption.
-        return profile ? profileMenuLabel(profile, __) : String(args.name ?? '');
+        return profile
+          ? profileMenuLabel(profile, __)
+          : String(args.name ?? '');
       },
       caption: args => {
         const profile = find(args.name);
