@@ -129,6 +129,7 @@ test.describe('Profiles menu', () => {
     actions.count('status item: project');
     const selector = page.locator('.jp-GoogleAuth-selectorDialog');
     await expect(selector).toBeVisible();
+    expect(actions.since(mark)).toHaveLength(1);
     report('change the project (to the selector)', actions.since(mark));
     await page.keyboard.press('Escape');
     await expect(selector).toHaveCount(0);
@@ -152,6 +153,9 @@ test.describe('Profiles menu', () => {
     await expect(tab.locator('h1')).toHaveText('Signed in');
     await tab.close();
     await expectSuccess(panel, BOB);
+    // The sign-in's own four (Sign in, open Google, choose, Allow) plus the two that reach it,
+    // where the toolbar's Authenticate is one: one more than a first sign-in.
+    expect(actions.since(mark)).toHaveLength(6);
     report('add an account', actions.since(mark));
     await expect(panel.locator('.jp-GoogleAuth-statusLine')).toContainText(
       'Added as a new profile'
@@ -218,6 +222,7 @@ test.describe('Profiles menu', () => {
     await alice.getByRole('button', { name: 'Delete', exact: true }).click();
     actions.count('manage: confirm Delete');
     await expect(alice).toHaveCount(0);
+    expect(actions.since(mark)).toHaveLength(5); // the menu, Manage, Sign out, Delete, confirm
     report('delete a profile', actions.since(mark));
     const deleted = path.join(testEnv().home, PROFILES_ROOT, 'deleted');
     expect(
@@ -280,6 +285,7 @@ test.describe('Profiles menu', () => {
     await dialog.getByRole('button', { name: 'Add profile' }).click();
     actions.count('dialog: Add profile');
     await expect(dialog).toHaveCount(0);
+    expect(actions.since(mark)).toHaveLength(4);
     report('impersonate (menu to profile added)', actions.since(mark));
     // Added, not switched to.
     await expect(statusItem(page)).toHaveText(`${ALICE} · ee-alice`);
