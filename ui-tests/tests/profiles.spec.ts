@@ -128,7 +128,8 @@ test.describe('Profiles menu', () => {
     await statusItem(page).locator('.jp-GoogleAuth-statusProject').click();
     actions.count('status item: project');
     const selector = page.locator('.jp-GoogleAuth-selectorDialog');
-    await expect(selector).toBeVisible();
+    // Ready once its search has the focus (Escape before that reaches no dialog).
+    await expect(selector.locator('.jp-GoogleAuth-search')).toBeFocused();
     expect(actions.since(mark)).toHaveLength(1);
     report('change the project (to the selector)', actions.since(mark));
     await page.keyboard.press('Escape');
