@@ -133,7 +133,10 @@ test.describe('Profiles menu', () => {
     expect(actions.since(mark)).toHaveLength(1);
     report('change the project (to the selector)', actions.since(mark));
     // Its Close button (a first Escape may only fold the search's open list).
-    await selector.getByRole('button', { name: 'Close' }).click();
+    await selector
+      .locator('.jp-Dialog-footer')
+      .getByRole('button', { name: 'Close' })
+      .click();
     await expect(selector).toHaveCount(0);
 
     // Add account from the menu with alice alone: the menu, then the panel's own sign-in.
