@@ -1,5 +1,6 @@
 import type { CommandRegistry } from '@lumino/commands';
-import { Menu } from '@lumino/widgets';
+import { MenuSvg } from '@jupyterlab/ui-components';
+import type { Menu } from '@lumino/widgets';
 
 import type { ProfileView } from '../../api';
 import { canImpersonate, impersonationSource, menuOrder } from '../../core';
@@ -26,7 +27,8 @@ export function profilesMenu(
   profiles: ProfileView[],
   allowImpersonation?: boolean
 ): Menu {
-  const menu = new Menu({ commands });
+  // JupyterLab's menu (not Lumino's bare one) draws the check mark of the active profile.
+  const menu = new MenuSvg({ commands });
   menu.addClass('jp-GoogleAuth-profilesMenu');
   for (const profile of menuOrder(profiles)) {
     menu.addItem({
