@@ -5,6 +5,7 @@ import { cellRoutePlugin } from './plugins/cell-route';
 import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
 import { onboardingPlugin } from './plugins/onboarding';
+import { profileActionsPlugin } from './plugins/profile-actions';
 import { profilesPlugin } from './plugins/profiles';
 import { projectsPlugin } from './plugins/projects';
 import { secretsPlugin } from './plugins/secrets';
@@ -17,6 +18,7 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   authenticatePlugin,
   statusPlugin,
   profilesPlugin,
+  profileActionsPlugin,
   projectsPlugin,
   signOutPlugin,
   insertCellPlugin,

@@ -36,7 +36,9 @@ export type ChangeCause =
   /** A sign-in was written into a new profile; the active identity did not change. */
   | { kind: 'profile-added'; profile: string }
   /** Another profile became the identity at the standard places (profiles). */
-  | { kind: 'profile-switched'; profile: string };
+  | { kind: 'profile-switched'; profile: string }
+  /** A profile was renamed or deleted; the identity at the standard places did not change. */
+  | { kind: 'profiles-changed' };
 
 export type ChangeKind = ChangeCause['kind'];
 

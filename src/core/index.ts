@@ -13,3 +13,5 @@ export * from './settings';
 export * from './panel';
 export * from './secrets';
 export * from './profiles';
+export * from './statusParts';
+export * from './impersonation';

@@ -65,10 +65,41 @@ export function profileNote(
   return parts.join(' · ');
 }
 
+/** The menu's line for a profile: the label, then its note when it has one. */
+export function profileMenuLabel(
+  p: IProfileSummary,
+  __: Translate,
+  now: Date = new Date()
+): string {
+  const note = profileNote(p, __, now);
+  return note ? `${profileLabel(p, __)} — ${note}` : profileLabel(p, __);
+}
+
 /** Profiles in menu order: the active one first, then by name. */
 export function menuOrder<T extends IProfileSummary>(profiles: T[]): T[] {
   return [...profiles].sort(
     (a, b) =>
       Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)
   );
+}
+
+/** The user profile to act from: the active one when it is a signed-in user, else the first. */
+export function impersonationSource(
+  profiles: IProfileSummary[]
+): string | null {
+  const users = menuOrder(profiles).filter(
+    p => p.kind === 'user' && !p.signed_out
+  );
+  return users[0]?.name ?? null;
+}
+
+/**
+ * "Act as a service account…" is offered when the policy allows it and a signed-in user
+ * profile exists to act from (a key or the runtime's account cannot impersonate from here).
+ */
+export function canImpersonate(
+  profiles: IProfileSummary[],
+  allowed: boolean | undefined
+): boolean {
+  return allowed !== false && impersonationSource(profiles) !== null;
 }

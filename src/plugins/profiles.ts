@@ -6,10 +6,11 @@ import { ICommandPalette, showErrorMessage } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import type { ProfileView } from '../api';
-import { profileLabel, profileNote, type ChangeKind } from '../core';
+import { profileMenuLabel, profileNote, type ChangeKind } from '../core';
 import { IGoogleAuth } from '../tokens';
-import { openAt, profilesMenu } from '../widgets/profiles/menu';
+import { menuAnchor, openAt, profilesMenu } from '../widgets/profiles/menu';
 import { CommandIDs as AuthCommands } from './authenticate';
+import { CommandIDs as ActionCommands } from './profile-actions';
 import { CommandIDs as ProjectCommands } from './projects';
 
 export const CommandIDs = {
@@ -26,13 +27,15 @@ const LIST_CHANGES: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
   'profile-switched',
   'key-stored',
   'token-imported',
-  'noticed'
+  'noticed',
+  'profiles-changed'
 ]);
 
 /**
- * Several Google accounts side by side: the status bar item opens a menu of the profiles
- * once two or more hold credentials (one click to open, one to switch); "Add account" signs in
- * into a new profile. The list is read from the server after each change that may alter it.
+ * Several Google accounts side by side: the status bar item's account opens a menu of the
+ * profiles (one click to open, one to switch), from the first profile on, so "Add account",
+ * "Act as a service account…" and "Manage accounts…" are always one click away. The list is
+ * read from the server after each change that may alter it.
  */
 export const profilesPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-google-auth:profiles',
@@ -49,18 +52,23 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
     const __ = trans.__.bind(trans);
     let profiles: ProfileView[] = [];
+    // The list was read and is this user's own (not turned off, not a visitor).
+    let listed = false;
     const offered = () => service.environment?.policy?.allow_profiles !== false;
 
     const load = async (): Promise<void> => {
       if (!offered()) {
         profiles = [];
+        listed = false;
         return;
       }
       try {
         const list = await service.api.profiles.list();
         profiles = list.visitor ? [] : list.profiles;
+        listed = !list.visitor;
       } catch {
         profiles = []; // turned off, or the server is away: the item does what it did
+        listed = false;
       }
       app.commands.notifyCommandChanged(CommandIDs.menu);
     };
@@ -75,7 +83,10 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(CommandIDs.switchProfile, {
       label: args => {
         const profile = find(args.name);
-        return profile ? profileLabel(profile, __) : String(args.name ?? '');
+        // The kind and any expiry warning are on the line: Lumino's menus show no caption.
+        return profile
+          ? profileMenuLabel(profile, __)
+          : String(args.name ?? '');
       },
       caption: args => {
         const profile = find(args.name);
@@ -101,24 +112,24 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(CommandIDs.menu, {
       label: __('Google: Switch account'),
       caption: __('Choose which Google account the notebooks use'),
-      // Two identities to choose between (a signed-out profile alone offers no switch).
-      isEnabled: () => profiles.filter(p => !p.signed_out).length >= 2,
+      // From the first profile on: the menu is also where accounts are added.
+      isEnabled: () => listed && offered(),
       execute: async () => {
-        const anchor = document.querySelector(
-          '#jp-main-statusbar .jp-GoogleAuth-statusItem, .jp-GoogleAuth-statusItem'
-        );
         const menu = profilesMenu(
           app.commands,
           {
             switchProfile: CommandIDs.switchProfile,
             addAccount: AuthCommands.addAccount,
+            impersonate: ActionCommands.impersonate,
+            manage: ActionCommands.manage,
             selectProject: ProjectCommands.selectProject,
             showStatus: 'google-auth:show-status'
           },
-          profiles
+          profiles,
+          service.environment?.policy?.allow_impersonation
         );
         menu.aboutToClose.connect(() => menu.dispose());
-        openAt(menu, anchor);
+        openAt(menu, menuAnchor());
       }
     });
     palette?.addItem({ command: CommandIDs.menu, category: __('Google') });

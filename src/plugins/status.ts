@@ -10,7 +10,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { signInAgain } from '../core/status';
 import { IGoogleAuth } from '../tokens';
 import { showStatusDialog } from '../widgets/status/dialog';
-import { StatusItem } from '../widgets/status/StatusItem';
+import { StatusItem, type StatusPart } from '../widgets/status/StatusItem';
 import { CommandIDs as ProfileCommands } from './profiles';
 import { CommandIDs as ProjectCommands } from './projects';
 
@@ -39,15 +39,24 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
     const clickHint = trans.__('Click to change the project.');
-    const activate = () => {
-      // A sign-in Google ended: the status dialog, whose one action is "Sign in again".
-      const report = service.credentials;
-      const ended = report ? signInAgain(report) : null;
-      // Two profiles or more: the menu of profiles (switching is the next click).
-      if (!ended && app.commands.isEnabled(ProfileCommands.menu)) {
+    // Two click targets while profiles are offered: the account opens the profiles menu
+    // (switch, add, act as a service account, manage), the project the project selector, so
+    // neither costs more than one click.
+    const splitHints = () =>
+      service.environment?.policy?.allow_profiles === false
+        ? undefined
+        : {
+            account: trans.__('Click to switch or add a Google account.'),
+            project: clickHint
+          };
+    const activate = (part: StatusPart) => {
+      if (part === 'account' && app.commands.isEnabled(ProfileCommands.menu)) {
         void app.commands.execute(ProfileCommands.menu);
         return;
       }
+      // A sign-in Google ended: the status dialog, whose one action is "Sign in again".
+      const report = service.credentials;
+      const ended = report ? signInAgain(report) : null;
       const id =
         !ended && app.commands.hasCommand(ProjectCommands.selectProject)
           ? ProjectCommands.selectProject
@@ -57,7 +66,7 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
 
     if (statusBar) {
       statusBar.registerStatusItem('jupyterlab-google-auth:status', {
-        item: new StatusItem(service, activate, clickHint),
+        item: new StatusItem(service, activate, clickHint, splitHints),
         align: 'left',
         rank: 50,
         // Above 0: JupyterLab hides priority-0 items in windows 630 px wide or less, and the
@@ -66,7 +75,7 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
       });
     } else if (tracker) {
       tracker.widgetAdded.connect((_, panel) => {
-        const item = new StatusItem(service, activate, clickHint);
+        const item = new StatusItem(service, activate, clickHint, splitHints);
         item.addClass('jp-GoogleAuth-toolbarStatus');
         panel.toolbar.addItem('google-auth-status', item);
       });

@@ -8,6 +8,7 @@ import {
   ProfilesClient,
   TransferClient,
   type ProfileSignedOut,
+  type ProfilesList,
   type ProfileSwitched,
   type CustomClientInfo,
   type IAuthClient,
@@ -115,7 +116,9 @@ export function authThroughDoor(
 
 /**
  * A switch reports `profile-switched` with the report the route answered (every view and
- * kernel follows, as after a sign-in); a profile's sign-out reports `signed-out`.
+ * kernel follows, as after a sign-in); a profile's sign-out reports `signed-out`; an
+ * impersonated profile added reports `profile-added`, a rename or deletion `profiles-changed`
+ * (the active identity stays, so nothing else is read again).
  */
 export class ProfilesThroughDoor extends ProfilesClient {
   constructor(private readonly door: IDoor) {
@@ -128,6 +131,26 @@ export class ProfilesThroughDoor extends ProfilesClient {
       { kind: 'profile-switched', profile: answer.active ?? name },
       answer.credentials
     );
+    return answer;
+  }
+
+  async impersonate(
+    body: Parameters<ProfilesClient['impersonate']>[0]
+  ): Promise<ProfilesList & { added: string }> {
+    const answer = await super.impersonate(body);
+    await this.door.report({ kind: 'profile-added', profile: answer.added });
+    return answer;
+  }
+
+  async rename(name: string, to: string): Promise<ProfilesList> {
+    const answer = await super.rename(name, to);
+    await this.door.report({ kind: 'profiles-changed' });
+    return answer;
+  }
+
+  async remove(name: string): Promise<ProfilesList> {
+    const answer = await super.remove(name);
+    await this.door.report({ kind: 'profiles-changed' });
     return answer;
   }
 

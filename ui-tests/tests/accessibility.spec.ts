@@ -147,7 +147,8 @@ test.describe('Accessibility', () => {
     );
     await checkStatusDialog(page, 'credential status dialog, no project');
 
-    await item.click();
+    // The project part of the item (its account part opens the profiles menu).
+    await item.locator('.jp-GoogleAuth-statusProject').click();
     const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
     await expect(dialog.locator('.jp-GoogleAuth-search')).toBeFocused();
     // Each readiness state as a badge: a project keeps its badge once highlighted.

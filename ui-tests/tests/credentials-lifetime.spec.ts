@@ -38,7 +38,7 @@ test.describe('When Google ends the sign-in', () => {
     await expect(item).toHaveText('alice@example.com · sign in again');
 
     // The item leads to the status dialog, whose one action is "Sign in again".
-    await item.click();
+    await item.locator('.jp-GoogleAuth-statusProject').click();
     const dialog = page.locator('.jp-Dialog', {
       has: page.locator('.jp-GoogleAuth-signInAgain')
     });
@@ -66,7 +66,7 @@ test.describe('When Google ends the sign-in', () => {
     await page.reload();
     const item = page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem');
     await expect(item).toHaveText('alice@example.com · sign in again');
-    await item.click();
+    await item.locator('.jp-GoogleAuth-statusProject').click();
     const note = page.locator('.jp-Dialog .jp-GoogleAuth-signInAgain');
     await expect(note).toHaveAttribute('data-reason', 'reauth');
     await expect(note).toContainText('session-length policy');

@@ -138,7 +138,8 @@ test.describe('Narrow window (480 px)', () => {
       await panel.locator('.jp-GoogleAuth-close').click();
       await expect(panel).toHaveCount(0);
 
-      await page.locator(STATUS_ITEM).click();
+      // The project part (the account part opens the profiles menu).
+      await page.locator(`${STATUS_ITEM} .jp-GoogleAuth-statusProject`).click();
       const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
       for (const project of ['alice-sandbox-1', 'ee-alice']) {
         await dialog.locator(`[data-project="${project}"]`).hover();

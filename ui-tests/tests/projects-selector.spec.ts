@@ -27,7 +27,8 @@ async function openSelector(
   page: IJupyterLabPageFixture,
   searchFocused = true
 ) {
-  await statusItem(page).click();
+  // The project part (the account part opens the profiles menu).
+  await statusItem(page).locator('.jp-GoogleAuth-statusProject').click();
   const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
   if (searchFocused) {
     await expect(dialog.locator('.jp-GoogleAuth-search')).toBeFocused();

@@ -116,7 +116,7 @@ test.describe('A project that cannot work', () => {
     page
   }) => {
     test.setTimeout(240_000);
-    await statusItem(page).click();
+    await statusItem(page).locator('.jp-GoogleAuth-statusProject').click();
     const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
     // The project that works for Earth Engine leads, preselected.
     const first = dialog.locator('[role="option"]').first();
@@ -178,7 +178,7 @@ test.describe('A project that cannot work', () => {
     await control('projects', { account: 'alice@example.com', projects: [] });
     // No recent choices either (earlier specs chose some): the list is truly empty.
     fs.rmSync(homeFile(RECENT_FILE), { force: true });
-    await statusItem(page).click();
+    await statusItem(page).locator('.jp-GoogleAuth-statusProject').click();
     const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
     const empty = dialog.locator('.jp-GoogleAuth-emptyList');
     await expect(empty).toContainText('This account can see no projects.');

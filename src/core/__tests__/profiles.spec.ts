@@ -3,6 +3,7 @@ import {
   menuOrder,
   profileLabel,
   profileNote,
+  profileMenuLabel,
   type IProfileSummary
 } from '..';
 
@@ -48,5 +49,18 @@ describe('profiles menu words', () => {
       'bob',
       'carol'
     ]);
+  });
+});
+
+describe('the menu line', () => {
+  it('adds the note after the label, only when there is one', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    expect(profileMenuLabel(alice, english, now)).toBe(
+      'alice@example.com · ee-alice'
+    );
+    const ending = { ...alice, expires_about: '2026-12-03T12:00:00Z' };
+    expect(profileMenuLabel(ending, english, now)).toBe(
+      'alice@example.com · ee-alice — sign-in ends 2026-12-03'
+    );
   });
 });

@@ -56,6 +56,54 @@ describe('StatusView', () => {
     view.unmount();
   });
 
+  it('is two buttons when split: the account and the project, each with its own action', () => {
+    const onActivate = jest.fn();
+    const view = render(
+      <StatusView
+        status={deriveStatus(aliceReport)}
+        onActivate={onActivate}
+        splitHints={{ account: 'Switch account.', project: 'Change project.' }}
+      />
+    );
+    const group = view.node.querySelector('.jp-GoogleAuth-statusItem')!;
+    expect(group.textContent).toBe('alice@example.com · ee-alice');
+    expect(group.getAttribute('role')).toBe('group');
+    const [account, project] = Array.from(
+      view.node.querySelectorAll('[role="button"]')
+    );
+    expect(account.textContent).toBe('alice@example.com');
+    expect(account.getAttribute('aria-label')).toBe(
+      'alice@example.com. Switch account.'
+    );
+    expect(project.textContent).toBe('ee-alice');
+    expect(project.getAttribute('title')).toMatch(/Change project\.$/);
+    click(account);
+    press(project, 'Enter');
+    press(account, ' ');
+    expect(onActivate.mock.calls).toEqual([
+      ['account'],
+      ['project'],
+      ['account']
+    ]);
+    view.unmount();
+  });
+
+  it('stays one button when there is no account to split off', () => {
+    const onActivate = jest.fn();
+    const view = render(
+      <StatusView
+        status={signedOut}
+        onActivate={onActivate}
+        splitHints={{ account: 'Switch account.' }}
+      />
+    );
+    const buttons = view.node.querySelectorAll('[role="button"]');
+    expect(buttons).toHaveLength(1);
+    click(buttons[0]);
+    expect(onActivate).toHaveBeenCalledWith('project');
+    view.unmount();
+  });
+
   it('says signed out', () => {
     const view = render(<StatusView status={signedOut} />);
     expect(view.node.textContent).toBe('Google: signed out');

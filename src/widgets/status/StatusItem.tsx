@@ -2,40 +2,112 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { Status } from '../../core/status';
+import { STATUS_SEPARATOR, statusParts } from '../../core/statusParts';
 import type { IGoogleAuth } from '../../tokens';
 import { accountIcon, statusWarningIcon } from './icons';
 
-/** The item's look for one status; a plain function so tests render it without a model. */
+/** Which part of the item was clicked: the account (profiles) or the project. */
+export type StatusPart = 'account' | 'project';
+
+/** What a click on each part does, added to its tooltip and accessible name. */
+export interface IStatusHints {
+  account?: string;
+  project?: string;
+}
+
+function onEnterOrSpace(run: () => void) {
+  return (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      run();
+    }
+  };
+}
+
+/**
+ * The item's look for one status; a plain function so tests render it without a model.
+ * With an account shown and ``splitHints`` given it is two buttons side by side (the account,
+ * then the project); otherwise one button, as in the status dialog.
+ */
 export function StatusView(props: {
   status: Status;
-  onActivate?: () => void;
+  onActivate?: (part: StatusPart) => void;
   /** What a click does, added to the tooltip where a click does it (not in the dialog). */
   clickHint?: string;
+  /** Hints per part: given, the account and the project are two click targets. */
+  splitHints?: IStatusHints;
 }): JSX.Element {
-  const { status, onActivate } = props;
+  const { status, onActivate, splitHints } = props;
+  const Icon = status.warning ? statusWarningIcon : accountIcon;
+  const className =
+    'jp-GoogleAuth-statusItem' + (status.warning ? ' jp-mod-warning' : '');
+  const parts = splitHints ? statusParts(status.text, status.account) : null;
+  if (parts && splitHints) {
+    const hinted = (hint?: string) =>
+      hint ? `${status.title} ${hint}` : status.title;
+    const part = (
+      which: StatusPart,
+      text: string,
+      hint: string | undefined,
+      children: React.ReactNode
+    ) => (
+      <span
+        className={`jp-GoogleAuth-statusPart jp-GoogleAuth-status${which === 'account' ? 'Account' : 'Project'}`}
+        role="button"
+        tabIndex={0}
+        title={hinted(hint)}
+        aria-label={`${text}. ${hint ?? status.title}`}
+        onClick={() => onActivate?.(which)}
+        onKeyDown={onEnterOrSpace(() => onActivate?.(which))}
+      >
+        {children}
+      </span>
+    );
+    return (
+      <div
+        className={className + ' jp-mod-split'}
+        data-state={status.state}
+        role="group"
+        aria-label={`Google: ${status.title}`}
+        title={status.title}
+      >
+        {part(
+          'account',
+          parts.account,
+          splitHints.account,
+          <>
+            <Icon.react tag="span" className="jp-GoogleAuth-statusIcon" />
+            <span className="jp-GoogleAuth-statusText">{parts.account}</span>
+          </>
+        )}
+        <span className="jp-GoogleAuth-statusSeparator" aria-hidden="true">
+          {STATUS_SEPARATOR}
+        </span>
+        {part(
+          'project',
+          parts.project,
+          splitHints.project,
+          <span className="jp-GoogleAuth-statusProjectText">
+            {parts.project}
+          </span>
+        )}
+      </div>
+    );
+  }
   const title =
     props.clickHint && status.account
       ? `${status.title} ${props.clickHint}`
       : status.title;
-  const Icon = status.warning ? statusWarningIcon : accountIcon;
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onActivate?.();
-    }
-  };
   return (
     <div
-      className={
-        'jp-GoogleAuth-statusItem' + (status.warning ? ' jp-mod-warning' : '')
-      }
+      className={className}
       data-state={status.state}
       role="button"
       tabIndex={0}
       title={title}
       aria-label={`${status.text}. ${title}`}
-      onClick={() => onActivate?.()}
-      onKeyDown={onKeyDown}
+      onClick={() => onActivate?.('project')}
+      onKeyDown={onEnterOrSpace(() => onActivate?.('project'))}
     >
       <Icon.react tag="span" className="jp-GoogleAuth-statusIcon" />
       <span className="jp-GoogleAuth-statusText">{status.text}</span>
@@ -52,8 +124,10 @@ export function StatusView(props: {
 export class StatusItem extends ReactWidget {
   constructor(
     private readonly service: Pick<IGoogleAuth, 'status' | 'changed'>,
-    private readonly onActivate: () => void,
-    private readonly clickHint?: string
+    private readonly onActivate: (part: StatusPart) => void,
+    private readonly clickHint?: string,
+    /** Read on each render: the split may come and go (profiles turned off by policy). */
+    private readonly splitHints?: () => IStatusHints | undefined
   ) {
     super();
     this.addClass('jp-GoogleAuth-status');
@@ -71,6 +145,7 @@ export class StatusItem extends ReactWidget {
         status={this.service.status}
         onActivate={this.onActivate}
         clickHint={this.clickHint}
+        splitHints={this.splitHints?.()}
       />
     );
   }
