@@ -138,3 +138,30 @@ def test_release_puts_the_kernel_back_on_the_active_profile(kernel, fake_google,
     assert account_of(fake_google, kernel) == ALICE
     code = "from jupyterlab_google_auth.kernel import follow\nprint(follow(project='x')['touched'])"
     assert kernel.run(code).stdout().strip() == "True"  # follows switches again
+
+
+def test_a_bound_kernel_asks_for_its_profile_and_watches_its_files(monkeypatch, two_profiles):
+    import importlib
+
+    module = importlib.import_module("jupyterlab_google_auth.kernel.authenticate")
+    from jupyterlab_google_auth.kernel.bundle import MIME_TYPE, pending
+    from jupyterlab_google_auth.kernel.follow import BOUND_VARIABLE
+
+    monkeypatch.delenv(BOUND_VARIABLE, raising=False)
+    assert module._bound_paths() == (None, module.resolve_paths())
+    monkeypatch.setenv(BOUND_VARIABLE, "bob")
+    name, paths = module._bound_paths()
+    assert name == "bob" and paths.adc == ProfileStore().files("bob").paths.adc
+    monkeypatch.setenv(BOUND_VARIABLE, ALICE)  # the active profile: the standard places
+    assert module._bound_paths() == (ALICE, module.resolve_paths())
+    shown = pending(
+        "0" * 32,
+        preset=None,
+        scopes=None,
+        targets=None,
+        force=False,
+        project=None,
+        timeout=5,
+        profile="bob",
+    )
+    assert shown[MIME_TYPE]["profile"] == "bob"
