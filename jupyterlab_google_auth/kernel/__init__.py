@@ -14,7 +14,7 @@ scopes) and, lazily, IPython: importing this in a kernel costs milliseconds.
 from __future__ import annotations
 
 from .authenticate import authenticate
-from .binding import BindingTurnedOff, ProfileNotFound, release_profile, use_profile
+from .binding import BindingTurnedOff, ProfileNotFound, bind, release_profile, use_profile
 from .ee_route import install_ee_route
 from .errors import (
     AuthenticationCancelled,
@@ -40,6 +40,7 @@ __all__ = [
     "ProfileNotFound",
     "SignInSummary",
     "authenticate",
+    "bind",
     "follow",
     "install",
     "release_profile",

@@ -120,7 +120,9 @@ def use_profile(name: str) -> JsonResult:
             os.environ[variable] = bound.project
         else:
             os.environ.pop(variable, None)
-    result = JsonResult(profile=bound.name, account=bound.account, ee=False, error=None)
+    result = JsonResult(
+        profile=bound.name, account=bound.account, project=bound.project, ee=False, error=None
+    )
     ee = sys.modules.get("ee")
     if ee is None:
         try:
@@ -138,6 +140,16 @@ def use_profile(name: str) -> JsonResult:
         except Exception as exc:  # noqa: BLE001 - reported to the caller
             result["error"] = str(exc).splitlines()[0][:300]
     return result
+
+
+def bind(name: str) -> JsonResult:
+    """What the front end runs silently for a notebook whose metadata names ``name``:
+    :func:`use_profile`, with a refusal as an answer (its code and words) instead of an
+    exception, so that the front end can say what to do."""
+    try:
+        return use_profile(name)
+    except AuthenticationError as exc:
+        return JsonResult(profile=None, code=exc.code, message=str(exc))
 
 
 def release_profile(project: str | None = None, signed_in: bool = True) -> JsonResult:

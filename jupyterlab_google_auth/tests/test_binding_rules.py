@@ -165,3 +165,11 @@ def test_a_bound_kernel_asks_for_its_profile_and_watches_its_files(monkeypatch, 
         profile="bob",
     )
     assert shown[MIME_TYPE]["profile"] == "bob"
+
+
+def test_the_front_ends_bind_answers_a_refusal_with_its_code(kernel, fake_google, two_profiles):
+    out = kernel.run(
+        "from jupyterlab_google_auth.kernel import bind\n"
+        "print(bind('nobody')['code'])\nr = bind('bob')\nprint(r['account'], r['project'])"
+    ).stdout()
+    assert out.strip().splitlines() == ["unknown_profile", f"{BOB} bob-ee-project"]
