@@ -13,3 +13,4 @@ export * from './settings';
 export * from './panel';
 export * from './secrets';
 export * from './profiles';
+export * from './binding';

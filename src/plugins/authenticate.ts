@@ -127,7 +127,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       if (!panel) {
         return;
       }
-      const start = clickStarts(force || addProfile);
+      const start = clickStarts(force || addProfile || profileName !== null);
       const tab = start
         ? consentTab(force, initialForm, addProfile, profileName)
         : null;
@@ -200,9 +200,16 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       isEnabled: () =>
         tracker.currentWidget !== null &&
         service.environment?.policy?.allow_profiles !== false,
-      // `name`: the new profile's name (a notebook naming a profile this home lacks).
+      // `name`: the new profile's name (a notebook naming a profile this home lacks); with
+      // `existing`, the profile of that name signs in again (a notebook naming it found it
+      // signed out).
       execute: args =>
-        open(false, {}, true, typeof args.name === 'string' ? args.name : null)
+        open(
+          false,
+          {},
+          args.existing !== true,
+          typeof args.name === 'string' ? args.name : null
+        )
     });
 
     for (const command of [

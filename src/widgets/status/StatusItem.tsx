@@ -2,7 +2,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { Status } from '../../core/status';
-import type { IGoogleAuth } from '../../tokens';
+import type { IGoogleAuth, IGoogleAuthBindings } from '../../tokens';
 import { accountIcon, statusWarningIcon } from './icons';
 
 /** The item's look for one status; a plain function so tests render it without a model. */
@@ -53,22 +53,29 @@ export class StatusItem extends ReactWidget {
   constructor(
     private readonly service: Pick<IGoogleAuth, 'status' | 'changed'>,
     private readonly onActivate: () => void,
-    private readonly clickHint?: string
+    private readonly clickHint?: string,
+    /** The current notebook's own account, when it is bound to another profile. */
+    private readonly bindings?: Pick<
+      IGoogleAuthBindings,
+      'status' | 'changed'
+    > | null
   ) {
     super();
     this.addClass('jp-GoogleAuth-status');
     service.changed.connect(this.onChanged, this);
+    bindings?.changed.connect(this.onChanged, this);
   }
 
   dispose(): void {
     this.service.changed.disconnect(this.onChanged, this);
+    this.bindings?.changed.disconnect(this.onChanged, this);
     super.dispose();
   }
 
   protected render(): JSX.Element {
     return (
       <StatusView
-        status={this.service.status}
+        status={this.bindings ? this.bindings.status() : this.service.status}
         onActivate={this.onActivate}
         clickHint={this.clickHint}
       />
