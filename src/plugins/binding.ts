@@ -69,7 +69,10 @@ export const bindingPlugin: JupyterFrontEndPlugin<IGoogleAuthBindings> = {
       }
     });
 
-    /** A binding that did not take: say so, leading with what to do. */
+    /**
+     * A binding that did not take: say so (JupyterLab shows 140 characters of a notification),
+     * with what to do as the notification's one action.
+     */
     const say = (panel: NotebookPanel, binding: INotebookBinding | null) => {
       if (!binding || panel.isDisposed) {
         return;
@@ -82,12 +85,12 @@ export const bindingPlugin: JupyterFrontEndPlugin<IGoogleAuthBindings> = {
         Notification.warning(
           known
             ? __(
-                'Sign in as %1 again: this notebook uses the Google account profile %1, which is signed out here. Until then its kernel uses the active account, %2.',
+                "This notebook uses the Google account profile '%1', which is signed out here; its kernel uses %2.",
                 binding.profile,
                 active
               )
             : __(
-                "Sign in as %1: this notebook uses the Google account profile '%1', which this Jupyter does not have. Until then its kernel uses the active account, %2.",
+                "This notebook uses the Google account profile '%1', which this Jupyter does not have; its kernel uses %2.",
                 binding.profile,
                 active
               ),
@@ -113,7 +116,7 @@ export const bindingPlugin: JupyterFrontEndPlugin<IGoogleAuthBindings> = {
       } else if (binding.state === 'turned-off') {
         Notification.warning(
           __(
-            'This notebook uses the Google account profile %1, but your administrator turned notebook binding off: its kernel uses the active account, %2.',
+            "This notebook uses the Google account profile '%1', but notebook binding is turned off here; its kernel uses %2.",
             binding.profile,
             active
           ),
