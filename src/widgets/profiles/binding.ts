@@ -5,17 +5,16 @@ import { menuOrder, sameProfile } from '../../core';
 
 /**
  * The profiles a notebook can be bound to from the menu: every profile holding credentials
- * other than the one the notebook uses now (its binding, else the active one); and null,
- * "Use the active account", when the notebook is bound.
+ * other than the active one and the notebook's own; and null, "Use the active account",
+ * when the notebook is bound (binding to the active profile would only pin it there).
  */
 export function bindingChoices(
   profiles: readonly IProfileSummary[],
   binding: INotebookBinding | null
 ): (string | null)[] {
-  const uses = binding?.profile ?? profiles.find(p => p.active)?.name ?? null;
   const choices: (string | null)[] = menuOrder([...profiles])
-    .filter(p => !p.signed_out && p.kind !== 'ambient')
-    .filter(p => !sameProfile(p.name, uses))
+    .filter(p => !p.active && !p.signed_out && p.kind !== 'ambient')
+    .filter(p => !sameProfile(p.name, binding?.profile ?? null))
     .map(p => p.name);
   return binding ? [...choices, null] : choices;
 }
