@@ -70,9 +70,10 @@ export function notebookStatus(
       return active;
     }
     const who = profile.account ?? profile.name;
+    // "This notebook" first: a narrow status bar cuts the end of the text, never that.
     const text = profile.project
-      ? __('%1 · %2 (this notebook)', who, profile.project)
-      : __('%1 (this notebook)', who);
+      ? __('This notebook: %1 · %2', who, profile.project)
+      : __('This notebook: %1', who);
     const title = __(
       'This notebook uses the Google profile %1 (%2). Other notebooks use the active account, %3.',
       profile.name,
@@ -94,7 +95,7 @@ export function notebookStatus(
   if (binding.state === 'failed') {
     return active;
   }
-  const text = __('%1: not used (this notebook)', binding.profile);
+  const text = __('This notebook: %1 not used', binding.profile);
   const title =
     binding.state === 'missing'
       ? __(

@@ -241,7 +241,7 @@ test.describe('A notebook bound to a profile', () => {
       'bound'
     );
     await expect(statusItem(page)).toHaveText(
-      'bob@example.com · bob-ee-project (this notebook)'
+      'This notebook: bob@example.com · bob-ee-project'
     );
     await expect(statusItem(page)).toHaveAttribute(
       'title',
@@ -264,7 +264,7 @@ test.describe('A notebook bound to a profile', () => {
     expect(await who(page, b)).toBe(`${BOB} same`);
     await switchTo(page, 'ee-alice');
     await expect(statusItem(page)).toHaveText(
-      'bob@example.com · bob-ee-project (this notebook)'
+      'This notebook: bob@example.com · bob-ee-project'
     );
     expect(await who(page, a)).toBe(`${ALICE} same`);
     expect(await who(page, b)).toBe(`${BOB} same`);
@@ -295,7 +295,7 @@ test.describe('A notebook bound to a profile', () => {
 
     // Light, dark and 480 px: the menu with the binding items, the bound status item.
     await activate(page, b2);
-    await expect(statusItem(page)).toContainText('(this notebook)');
+    await expect(statusItem(page)).toContainText('This notebook:');
     await setTheme(page, 'JupyterLab Dark');
     let shown = await openMenu(page);
     await shown.screenshot({ path: screenshotPath('binding-menu-dark') });
@@ -349,9 +349,7 @@ test.describe('A notebook bound to a profile', () => {
         "the Google account profile 'carol', which this Jupyter does not have"
     });
     await expect(toast).toContainText('its kernel uses alice@example.com');
-    await expect(statusItem(page)).toHaveText(
-      'carol: not used (this notebook)'
-    );
+    await expect(statusItem(page)).toHaveText('This notebook: carol not used');
     await toast.screenshot({ path: screenshotPath('binding-missing-light') });
 
     // "Sign in as carol": the sign-in panel, whose flow makes a new profile named carol.

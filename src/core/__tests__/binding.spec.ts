@@ -52,7 +52,7 @@ describe('notebookStatus', () => {
   it('shows a bound notebook’s own account, and says which is active', () => {
     const bound = { profile: 'bob', state: 'bound' as const, message: null };
     const shown = notebookStatus(active, bound, [alice, bob], english);
-    expect(shown.text).toBe('bob@example.com · bob-project (this notebook)');
+    expect(shown.text).toBe('This notebook: bob@example.com · bob-project');
     expect(shown.title).toContain('active account, alice@example.com');
     expect(notebookStatus(active, null, [alice, bob], english)).toBe(active);
   });
