@@ -48,10 +48,11 @@ async function openMenu(page: IJupyterLabPageFixture) {
   await statusItem(page).click();
   const menu = page.locator('.jp-GoogleAuth-profilesMenu');
   await expect(menu).toBeVisible();
-  // alice, bob, Add account, Select project, credential status (and a separator).
+  // alice, bob, "Use in this notebook" with the other one (a notebook is current), Add
+  // account, Select project, credential status (and separators).
   await expect(
     menu.locator('.lm-Menu-item:not([data-type="separator"])')
-  ).toHaveCount(5);
+  ).toHaveCount(6);
   return menu;
 }
 
