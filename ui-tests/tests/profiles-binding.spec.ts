@@ -282,7 +282,12 @@ test.describe('A notebook bound to a profile', () => {
     );
     expect(saved).toEqual({ profile: 'bob' });
     // JupyterLab restores both notebooks (no Launcher, which galata's readiness waits for).
-    await page.reload({ waitForIsReady: false });
+    // (galata's page.reload takes waitForIsReady; Playwright's type does not name it).
+    await (
+      page as unknown as {
+        reload(options: { waitForIsReady: boolean }): Promise<unknown>;
+      }
+    ).reload({ waitForIsReady: false });
     await expect(statusItem(page)).toBeVisible();
     const a2 = await open(page, first);
     const b2 = await open(page, second, 'split-right');

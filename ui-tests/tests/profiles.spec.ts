@@ -26,6 +26,8 @@ import {
 
 const BOB = 'bob@example.com';
 const PROFILES_ROOT = '.config/jupyterlab-google-auth';
+// A profile's own item ("Use in this notebook: …" names the account too).
+const SWITCH_ITEM = '.lm-Menu-item[data-command="google-auth:switch-profile"]';
 
 function statusItem(page: IJupyterLabPageFixture) {
   return page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem');
@@ -101,17 +103,17 @@ test.describe('Profiles', () => {
     // Switch: 1. the status bar item, 2. bob in its menu.
     await menuOffered(page);
     const menu = await openMenu(page);
-    const alice = menu.locator('.lm-Menu-item', { hasText: 'ee-alice' });
+    const alice = menu.locator(SWITCH_ITEM, { hasText: 'ee-alice' });
     await expect(alice).toHaveClass(/lm-mod-toggled/);
     await menu.screenshot({ path: screenshotPath('profiles-menu-light') });
-    await menu.locator('.lm-Menu-item', { hasText: BOB }).click();
+    await menu.locator(SWITCH_ITEM, { hasText: BOB }).click();
     await expect(statusItem(page)).toContainText(BOB);
     expect(readJson(ADC_FILE).account).toBe(BOB);
     expect(readJson(EE_FILE).refresh_token).toBeTruthy();
 
     // And back, the same two actions; alice's project came back with her.
     const again = await openMenu(page);
-    await again.locator('.lm-Menu-item', { hasText: 'ee-alice' }).click();
+    await again.locator(SWITCH_ITEM, { hasText: 'ee-alice' }).click();
     await expect(statusItem(page)).toHaveText('alice@example.com · ee-alice');
     expect(readJson(EE_FILE).project).toBe('ee-alice');
 
@@ -146,9 +148,7 @@ test.describe('Profiles', () => {
       'google-auth:profiles-menu'
     );
     shown = page.locator('.jp-GoogleAuth-profilesMenu');
-    await expect(
-      shown.locator('.lm-Menu-item', { hasText: BOB })
-    ).toBeVisible();
+    await expect(shown.locator(SWITCH_ITEM, { hasText: BOB })).toBeVisible();
     const box = await shown.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 480).toBeTruthy();
     await page.screenshot({ path: screenshotPath('profiles-menu-480') });
