@@ -16,6 +16,7 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 
 def _load_jupyter_server_extension(server_app) -> None:  # noqa: ANN001
     """Registers the routes. Nothing slow happens here: probes run on first request."""
+    from . import policy
     from .config import GoogleAuth
     from .routes import setup_route_handlers
     from .secrets import kernel_env, notebook_events, published_policy
@@ -24,9 +25,13 @@ def _load_jupyter_server_extension(server_app) -> None:  # noqa: ANN001
     setup_route_handlers(server_app.web_app, settings)
     # Kernels read the store themselves: they obey the policy this writes next to it.
     published_policy.follow(settings, server_app.log)
-    # "Set in kernels": granted notebooks' kernels start with their secrets as variables.
+    # "Set in kernels": granted notebooks' kernels start with their secrets as variables, and
+    # every kernel with the policy it must enforce itself (notebook binding turned off).
     kernel_env.install(
-        server_app.session_manager, lambda: settings.allow_secrets, server_app.root_dir
+        server_app.session_manager,
+        lambda: settings.allow_secrets,
+        server_app.root_dir,
+        policy=lambda: policy.kernel_variables(settings),
     )
     # Grants follow their notebook: dropped when it is deleted, moved when it is renamed.
     notebook_events.install(server_app)

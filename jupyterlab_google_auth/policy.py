@@ -128,6 +128,16 @@ def binding_refusal(settings: GoogleAuth) -> str | None:
     return profiles_refusal(settings)
 
 
+def kernel_variables(settings: GoogleAuth) -> dict[str, str]:
+    """What kernels must know of the policy, as environment variables every kernel this server
+    starts gets (secrets/kernel_env.py): binding turned off carries its refusal, which
+    ``use_profile`` raises in the kernel."""
+    from .kernel.follow import BINDING_OFF_VARIABLE
+
+    refusal = binding_refusal(settings)
+    return {BINDING_OFF_VARIABLE: refusal} if refusal else {}
+
+
 def default_preset(settings: GoogleAuth) -> str:
     """The administrator's default, unless it is itself not offered (then the first offered)."""
     if preset_refusal(settings, settings.default_preset) and settings.allowed_presets:

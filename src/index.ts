@@ -1,6 +1,7 @@
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import { authenticatePlugin } from './plugins/authenticate';
+import { bindingPlugin } from './plugins/binding';
 import { cellRoutePlugin } from './plugins/cell-route';
 import { insertCellPlugin } from './plugins/insert-cell';
 import { kernelFollowPlugin } from './plugins/kernel-follow';
@@ -19,6 +20,7 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   statusPlugin,
   profilesPlugin,
   profileActionsPlugin,
+  bindingPlugin,
   projectsPlugin,
   signOutPlugin,
   insertCellPlugin,
@@ -30,4 +32,4 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
 
 export default plugins;
 
-export { IGoogleAuth } from './tokens';
+export { IGoogleAuth, IGoogleAuthBindings } from './tokens';

@@ -6,11 +6,15 @@ import type {
   IAuthClient,
   IProjectsApi,
   SecretsClient,
+  ProfileView,
   ProfilesClient,
   TransferClient
 } from './api';
+import type { NotebookPanel } from '@jupyterlab/notebook';
+
 import type {
   ChangeCause,
+  INotebookBinding,
   CredentialsReport,
   EnvironmentReport,
   ISettings,
@@ -98,4 +102,30 @@ export interface IGoogleAuth {
 export const IGoogleAuth = new Token<IGoogleAuth>(
   'jupyterlab-google-auth:IGoogleAuth',
   'Google sign-in state, clients, settings and changes, shared by every view.'
+);
+
+/**
+ * Notebooks bound to a profile (the binding is a profile name in the notebook's metadata):
+ * the one model the status item, the profiles menu and the kernels read.
+ */
+export interface IGoogleAuthBindings {
+  /** Emitted when a binding, the current notebook or the profiles list changed. */
+  readonly changed: ISignal<IGoogleAuthBindings, void>;
+  readonly profiles: readonly ProfileView[];
+  /** The administrator allows binding notebooks to profiles. */
+  readonly allowed: boolean;
+  /** The current notebook's binding, or null. */
+  readonly current: INotebookBinding | null;
+  /** The status item's status for the current notebook. */
+  status(): Status;
+  /** Bind `panel` to `profile`, or with null undo its binding. */
+  bind(
+    panel: NotebookPanel,
+    profile: string | null
+  ): Promise<INotebookBinding | null>;
+}
+
+export const IGoogleAuthBindings = new Token<IGoogleAuthBindings>(
+  'jupyterlab-google-auth:IGoogleAuthBindings',
+  'Which notebook uses which Google profile (notebook metadata), for the status item and menu.'
 );

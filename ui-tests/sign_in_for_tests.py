@@ -6,6 +6,10 @@ the libraries read it with the extension's own ``CredentialStore``, under the te
 HOME. The specs call it through the venv's python:
 
     python ui-tests/sign_in_for_tests.py [--account A] [--project P] [--fake URL --home DIR]
+        [--profile NAME]
+
+With ``--profile``, the sign-in becomes a new profile of that name (the extension's own
+``add_user_grant``, as "Add account" does) and the standard files stay as they are.
 
 It prints one JSON line: the account, the files written. The fake URL and HOME default to the
 ones ui-tests/jupyter_server_test_config.py wrote to ui-tests/.state/env-<GALATA_PORT>.json
@@ -82,6 +86,7 @@ def main() -> None:
     parser.add_argument("--project", default=None)
     parser.add_argument("--fake", default=None, help="fake Google URL")
     parser.add_argument("--home", default=None, help="the test server's HOME")
+    parser.add_argument("--profile", default=None, help="add the sign-in as this new profile")
     parser.add_argument(
         "--mode", default=None, help="record the sign-in as made in this mode (issue record)"
     )
@@ -100,7 +105,15 @@ def main() -> None:
     # Only HOME: the developer's CLOUDSDK_CONFIG or GOOGLE_APPLICATION_CREDENTIALS must not
     # send these files anywhere else.
     store = CredentialStore(env={"HOME": home}, home=home)
-    written = store.write_user_credentials(
+    write = store.write_user_credentials
+    if args.profile:
+        from jupyterlab_google_auth.profiles.adding import add_user_grant
+        from jupyterlab_google_auth.profiles.store import profile_store
+
+        def write(targets, **grant):  # noqa: ANN001, ANN003, ANN202
+            return add_user_grant(profile_store(store), args.profile, 20, targets, **grant)[1]
+
+    written = write(
         ["earthengine", "adc"],
         refresh_token=token,
         client_id=EE_CLIENT_ID,

@@ -180,9 +180,12 @@ class FlowRegistry:
         client = await self._client(client_name)
         check_endpoint(self.settings.token_uri)
 
+        into = None
         if request.add_profile:
             await self._check_new_profile(user, request)
-        elif not request.force:
+        elif request.profile_name is not None:
+            into = await self._check_bound_profile(request.profile_name)
+        if not request.add_profile and into is None and not request.force:
             signed_in = await self.context.run_blocking(
                 user,
                 lambda: already_signed_in(
@@ -211,7 +214,7 @@ class FlowRegistry:
             expires_at=now + self.settings.flow_ttl,
             preset=request.preset,
             add_profile=request.add_profile,
-            profile_name=request.profile_name,
+            profile_name=request.profile_name if request.add_profile else into,
         )
         flow.secrets.client = client
         self.flows[flow.id] = flow  # counted at once, though start may await
@@ -247,6 +250,21 @@ class FlowRegistry:
             raise profile_errors.exists(request.profile_name)
         if len(names) >= self.settings.max_profiles:
             raise profile_errors.too_many(self.settings.max_profiles)
+
+    async def _check_bound_profile(self, name: str) -> str | None:
+        """A sign-in from a notebook bound to ``name``: refused where binding is turned off or
+        the profile is gone; the profile to write into, or None when it is the active one
+        (then everything is as for any sign-in)."""
+        refusal = policy.binding_refusal(self.settings)
+        if refusal:
+            raise flow_error("turned_off", refusal)
+        store = profile_store(self.store_factory())
+
+        def found() -> tuple[str, str | None]:
+            return store.find(name), store.active()
+
+        stored, active = await asyncio.to_thread(found)
+        return None if stored == active else stored
 
     def _mode(self, name: str) -> Mode:
         mode = self.modes.get(name)

@@ -28,7 +28,9 @@ class StartRequest:
     force: bool
     # Write the result into a new profile instead of the active identity (profiles/).
     add_profile: bool = False
-    profile_name: str | None = None  # None: named after the account
+    # With add_profile: the new profile's name (None: named after the account). Without it:
+    # an existing profile the result goes into (a notebook bound to it signed in).
+    profile_name: str | None = None
 
 
 def _text(body: dict[str, Any], name: str, code: str) -> str | None:
@@ -100,8 +102,6 @@ def parse_start_request(
         raise flow_error("bad_request", "add_profile must be true or false.")
     profile_name = body.get("profile_name")
     if profile_name is not None:
-        if not add_profile:
-            raise flow_error("bad_request", "profile_name is only for add_profile: true.")
         profile_name = naming.validate(profile_name)
 
     return StartRequest(

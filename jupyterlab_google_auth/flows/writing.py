@@ -10,8 +10,9 @@ import asyncio
 from typing import Any
 
 from ..credentials import validity
-from ..credentials.store import CredentialStore
+from ..credentials.store import WRITE_LOCK, CredentialStore
 from ..profiles.adding import add_user_grant
+from ..profiles.errors import ProfileError
 from ..profiles.store import profile_store
 from .errors import flow_error, plain_text
 from .model import Flow, Grant
@@ -45,12 +46,22 @@ async def write_grant(
                 profile_store(store), flow.profile_name, max_profiles, flow.targets, **credentials
             )
             return files
+        if flow.profile_name is not None:
+            # A notebook bound to this profile signed in: its files, or the standard ones
+            # when it has become the active profile meanwhile.
+            with WRITE_LOCK:
+                profiles = profile_store(store)
+                profile = profiles.find(flow.profile_name)
+                target = profiles.files_now(profile)
+                return target.write_user_credentials(flow.targets, **credentials)
         return store.write_user_credentials(flow.targets, **credentials)
 
     try:  # a profile refusal (name taken meanwhile, list full) fails the flow as it is
         written = await asyncio.to_thread(write)
     except (OSError, ValueError) as exc:
         raise flow_error("write_failed", plain_text(str(exc), 400)) from None
+    except ProfileError as exc:  # the bound profile was deleted during the sign-in
+        raise flow_error("write_failed", exc.message) from None
     validity.clear_cache()  # the stored credentials changed
     validity.remember_good(
         grant.refresh_token,

@@ -4,6 +4,7 @@
 - ``install()`` is what the front end runs, silently, when a notebook's kernel starts: it routes
   ``ee.Authenticate()`` to ``authenticate()``.
 - ``follow()`` is what it runs after a sign-in, a sign-out or a project change.
+- ``use_profile()`` / ``release_profile()``: a notebook bound to a profile, and unbound.
 - ``%google_auth`` comes with ``%load_ext jupyterlab_google_auth``.
 
 Only the standard library, the package's own pure modules (credential paths and reading,
@@ -13,7 +14,7 @@ scopes) and, lazily, IPython: importing this in a kernel costs milliseconds.
 from __future__ import annotations
 
 from .authenticate import authenticate
-from .binding import ProfileNotFound, use_profile
+from .binding import BindingTurnedOff, ProfileNotFound, bind, release_profile, use_profile
 from .ee_route import install_ee_route
 from .errors import (
     AuthenticationCancelled,
@@ -35,10 +36,13 @@ __all__ = [
     "AuthenticationError",
     "AuthenticationFailed",
     "AuthenticationTimeout",
+    "BindingTurnedOff",
     "ProfileNotFound",
     "SignInSummary",
     "authenticate",
+    "bind",
     "follow",
     "install",
+    "release_profile",
     "use_profile",
 ]

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .. import cell_status
 from .. import scopes as scope_lib
-from ..credentials.paths import resolve_paths
+from ..credentials.paths import CredentialPaths, resolve_paths
 from . import bundle
 from .display import show, update
 from .errors import (
@@ -99,11 +99,13 @@ def authenticate(
             )
         return SignInSummary(bound["account"], project or _bound_project(), ("adc",), True)
     required, watched = _request(preset, scopes, targets)
+    # A kernel bound to a profile (binding.py) signs into that profile: its files are the ones
+    # to watch, and the panel writes there (the profile's project stays its own).
+    bound, paths = _bound_paths()
     # ee.Initialize() needs a project: with no project= and none that ee would find in the
     # files, the panel's project step asks for one, and the cell waits for it (or for "Skip
     # for now").
-    wants_project = project is None and "earthengine" in watched
-    paths = resolve_paths()
+    wants_project = project is None and "earthengine" in watched and bound is None
     if not force:
         found = check(paths, watched, required, project)
         if found is not None and (not wants_project or ee_project(paths)):
@@ -127,6 +129,7 @@ def authenticate(
                 force=force,
                 project=project,
                 timeout=timeout,
+                profile=bound,
             )
         )
         while True:
@@ -158,6 +161,29 @@ def authenticate(
         raise
     finally:
         cell_status.discard(request_id)
+
+
+def _bound_paths() -> tuple[str | None, CredentialPaths]:
+    """(the profile this kernel is bound to, its files), or (None, the standard places) when
+    it is not bound or its profile is the active one (then a sign-in is as any other)."""
+    import os
+
+    from .follow import BOUND_VARIABLE
+
+    name = os.environ.get(BOUND_VARIABLE)
+    if name:
+        from ..profiles.errors import ProfileError
+        from ..profiles.store import ProfileStore
+
+        try:
+            store = ProfileStore()
+            found = store.find(name)
+            if found != store.active():
+                return found, store.files(found).paths
+        except ProfileError:
+            pass  # gone meanwhile: the server refuses the flow and says so
+        return name, resolve_paths()
+    return None, resolve_paths()
 
 
 def _bound_project() -> str | None:

@@ -23,13 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AuthenticationError
-from .follow import BOUND_VARIABLE, PROJECT_VARIABLES, JsonResult
+from .follow import BINDING_OFF_VARIABLE, BOUND_VARIABLE, PROJECT_VARIABLES, JsonResult, follow
 
 EE_SCOPES = (
     "https://www.googleapis.com/auth/earthengine",
     "https://www.googleapis.com/auth/cloud-platform",
 )
 _WRAPPED = "__google_auth_profile__"
+# The variables a binding sets, as they were before the first one: release_profile puts them back.
+_SET_BY_BINDING = ("GOOGLE_APPLICATION_CREDENTIALS", BOUND_VARIABLE, *PROJECT_VARIABLES)
+_before: dict[str, str | None] | None = None
+
+
+class BindingTurnedOff(AuthenticationError):
+    """The administrator turned notebook binding off (GoogleAuth.allow_notebook_binding)."""
 
 
 class ProfileNotFound(AuthenticationError):
@@ -97,7 +104,15 @@ def _wrap_ee(ee: Any, bound: Bound) -> None:
 
 def use_profile(name: str) -> JsonResult:
     """Bind this kernel to the profile ``name``; what changed, as JSON for the front end."""
+    global _before
+    refusal = os.environ.get(BINDING_OFF_VARIABLE)
+    if refusal:
+        raise BindingTurnedOff(
+            f"{refusal} This notebook uses the active Google account.", "turned_off"
+        )
     bound = find_profile(name)
+    if _before is None:
+        _before = {variable: os.environ.get(variable) for variable in _SET_BY_BINDING}
     os.environ["GOOGLE_APPLICATION_CREDENTIALS"] = str(bound.adc)
     os.environ[BOUND_VARIABLE] = bound.name  # follow() leaves a bound kernel as it is
     for variable in PROJECT_VARIABLES:
@@ -105,7 +120,9 @@ def use_profile(name: str) -> JsonResult:
             os.environ[variable] = bound.project
         else:
             os.environ.pop(variable, None)
-    result = JsonResult(profile=bound.name, account=bound.account, ee=False, error=None)
+    result = JsonResult(
+        profile=bound.name, account=bound.account, project=bound.project, ee=False, error=None
+    )
     ee = sys.modules.get("ee")
     if ee is None:
         try:
@@ -122,4 +139,36 @@ def use_profile(name: str) -> JsonResult:
             ee.Initialize(url=url)
         except Exception as exc:  # noqa: BLE001 - reported to the caller
             result["error"] = str(exc).splitlines()[0][:300]
+    return result
+
+
+def bind(name: str) -> JsonResult:
+    """What the front end runs silently for a notebook whose metadata names ``name``:
+    :func:`use_profile`, with a refusal as an answer (its code and words) instead of an
+    exception, so that the front end can say what to do."""
+    try:
+        return use_profile(name)
+    except AuthenticationError as exc:
+        return JsonResult(profile=None, code=exc.code, message=str(exc))
+
+
+def release_profile(project: str | None = None, signed_in: bool = True) -> JsonResult:
+    """Undo :func:`use_profile`: the variables as they were before, ``ee.Initialize`` as ee
+    has it, and from now on this kernel follows the active profile (``follow``), starting
+    now with its ``project`` where ee was initialised."""
+    global _before
+    was = os.environ.get(BOUND_VARIABLE)
+    for variable, value in (_before or {}).items():
+        if value is None:
+            os.environ.pop(variable, None)
+        else:
+            os.environ[variable] = value
+    os.environ.pop(BOUND_VARIABLE, None)
+    _before = None
+    ee = sys.modules.get("ee")
+    original = getattr(getattr(ee, "Initialize", None), _WRAPPED, None)
+    if original is not None:
+        ee.Initialize = original
+    result = follow(project=project, signed_in=signed_in)
+    result["released"] = was
     return result

@@ -37,6 +37,7 @@ def pending(
     force: bool,
     project: str | None,
     timeout: float,
+    profile: str | None = None,
 ) -> dict[str, Any]:
     data = {
         "version": VERSION,
@@ -47,6 +48,8 @@ def pending(
         "targets": list(targets) if targets else None,
         "force": force,
         "project": project,
+        # A kernel bound to a profile: the sign-in goes into that profile (a name, no secret).
+        "profile": profile,
         # Seconds since the epoch: a saved notebook reopened later must not show a live panel.
         "expires_at": time.time() + timeout,
     }

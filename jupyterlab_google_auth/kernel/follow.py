@@ -16,6 +16,9 @@ from typing import Any
 PROJECT_VARIABLES = ("GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_QUOTA_PROJECT")
 # Set in a kernel bound to a profile (binding.py); such a kernel does not follow the switches.
 BOUND_VARIABLE = "JUPYTERLAB_GOOGLE_AUTH_PROFILE"
+# Set by the server in every kernel when the administrator turned notebook binding off; its
+# value is the refusal (policy.kernel_variables), which use_profile raises.
+BINDING_OFF_VARIABLE = "JUPYTERLAB_GOOGLE_AUTH_BINDING_OFF"
 
 
 class JsonResult(dict):

@@ -24,9 +24,16 @@ from .store import SecretStore, StoreUnreadable, notebook_key
 log = logging.getLogger(__name__)
 
 
-def install(session_manager: Any, enabled: Callable[[], bool], root_dir: str | None = None) -> bool:
+def install(
+    session_manager: Any,
+    enabled: Callable[[], bool],
+    root_dir: str | None = None,
+    policy: Callable[[], dict[str, str]] | None = None,
+) -> bool:
     """Wrap ``session_manager.get_kernel_env`` (variables at start) and ``update_session``
-    (a rename: ``sessions.py``); False when this server's has no such methods."""
+    (a rename: ``sessions.py``); False when this server's has no such methods. ``policy``
+    gives the administrator's variables every kernel starts with (``policy.kernel_variables``),
+    granted notebook or not."""
     original = getattr(session_manager, "get_kernel_env", None)
     update = getattr(session_manager, "update_session", None)
     if original is None or update is None or getattr(original, "_google_auth_secrets", False):
@@ -34,6 +41,8 @@ def install(session_manager: Any, enabled: Callable[[], bool], root_dir: str | N
 
     def get_kernel_env(path: str | None, name: Any = None) -> dict[str, str]:
         env = original(path, name)
+        if policy is not None:
+            env.update(policy())
         notebook = env.get("JPY_SESSION_NAME")
         if not enabled() or not notebook:
             return env

@@ -18,6 +18,8 @@ export interface ICellSignInRequest {
   targets: Target[] | null;
   force: boolean;
   project: string | null;
+  /** The profile the kernel is bound to: the sign-in goes into it. */
+  profile: string | null;
   /** Milliseconds since the epoch. */
   expiresAt: number;
 }
@@ -77,6 +79,7 @@ export function parseCellSignIn(data: unknown): CellSignIn | null {
         targets: targets as Target[] | null,
         force: d.force === true,
         project: str(d.project),
+        profile: str(d.profile),
         expiresAt: d.expires_at * 1000
       };
     }

@@ -72,6 +72,8 @@ export interface StartFlowRequest {
   force?: boolean;
   /** Write the sign-in into a new profile instead of replacing the active identity. */
   add_profile?: boolean;
+  /** The new profile's name; without add_profile, the existing profile written into. */
+  profile_name?: string;
 }
 
 export type CompleteFlowRequest = { code: string } | { redirect_url: string };

@@ -15,3 +15,4 @@ export * from './secrets';
 export * from './profiles';
 export * from './statusParts';
 export * from './impersonation';
+export * from './binding';

@@ -74,6 +74,11 @@ export interface PanelState {
   force: boolean;
   /** "Add account": the sign-in becomes a new profile; the active one and its project stay. */
   addProfile: boolean;
+  /**
+   * With `addProfile`, the new profile's name (null: named after the account). Without it,
+   * the profile the sign-in goes into (a kernel bound to it asked), not the active identity.
+   */
+  profileName: string | null;
   /** Ask for the project once signed in, also when no sign-in was needed (the cell route). */
   askProject: boolean;
   /** The Authenticate click's sign-in, waiting until the environment says which mode. */
@@ -99,6 +104,7 @@ export interface IPanelInit {
   form?: Partial<ISignInForm>;
   force?: boolean;
   addProfile?: boolean;
+  profileName?: string | null;
   askProject?: boolean;
   pendingStart?: { tab: IConsentTab | null } | null;
 }
@@ -114,6 +120,7 @@ export function initialPanelState(init: IPanelInit): PanelState {
     },
     force: init.force ?? false,
     addProfile: init.addProfile ?? false,
+    profileName: init.profileName ?? null,
     askProject: init.askProject ?? false,
     pendingStart: init.pendingStart ?? null,
     projectWanted: false,
@@ -130,7 +137,7 @@ export type PanelAction =
   /** The environment is (again) known: its policy may not offer the form's preset. */
   | { type: 'policy-applied'; policy: PolicySummary | undefined }
   | { type: 'force'; force: boolean }
-  | { type: 'add-profile' }
+  | { type: 'add-profile'; name?: string | null }
   | { type: 'start-requested'; tab: IConsentTab | null }
   /** The pending start ran (or the panel closed): its tab is the caller's now. */
   | { type: 'start-taken' }
@@ -177,7 +184,9 @@ export function panelReducer(
         ? state
         : { ...state, force: action.force };
     case 'add-profile':
-      return state.addProfile ? state : { ...state, addProfile: true };
+      return state.addProfile && state.profileName === (action.name ?? null)
+        ? state
+        : { ...state, addProfile: true, profileName: action.name ?? null };
     case 'start-requested':
       return { ...state, pendingStart: { tab: action.tab } };
     case 'start-taken':
@@ -278,7 +287,17 @@ export function currentMode(
 
 /** Valid credentials fit and the user did not ask to sign in anyway. */
 export function panelFits(state: PanelState, facts: PanelFacts): boolean {
-  return !state.force && !state.addProfile && credentialsFit(facts.status);
+  return (
+    !state.force && !signsInElsewhere(state) && credentialsFit(facts.status)
+  );
+}
+
+/**
+ * The sign-in goes into a profile other than the active identity (a new one, or the one a
+ * kernel is bound to): what the active identity holds says nothing about it.
+ */
+export function signsInElsewhere(state: PanelState): boolean {
+  return state.addProfile || state.profileName !== null;
 }
 
 /** The signed-in view replaces the form while no flow runs and credentials fit. */
@@ -294,7 +313,7 @@ export function showsProjectStep(
   state: PanelState,
   facts: PanelFacts
 ): boolean {
-  if (state.projectSkipped || state.addProfile) {
+  if (state.projectSkipped || signsInElsewhere(state)) {
     // An added profile is not the active identity: a project chosen here would land on
     // the active one's files.
     return false;

@@ -71,13 +71,15 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
     const consentTab = (
       force: boolean,
       initialForm: Partial<ISignInForm>,
-      addProfile = false
+      addProfile = false,
+      profileName: string | null = null
     ): IConsentTab | null => {
       const request = firstStartRequest(
         service,
         initialForm,
         force,
-        addProfile
+        addProfile,
+        profileName
       );
       const ready = request ? service.preparedConsentUrl(request) : null;
       return ready
@@ -112,24 +114,28 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
 
     /**
      * Opens (or reuses) the notebook's panel; `force` signs in even when credentials fit;
-     * `addProfile` ("Add account") writes the sign-in into a new profile.
+     * `addProfile` ("Add account") writes the sign-in into a new profile, named
+     * `profileName` when given ("Sign in as bob" for a notebook that names bob).
      */
     const open = (
       force: boolean,
       initialForm: Partial<ISignInForm> = {},
-      addProfile = false
+      addProfile = false,
+      profileName: string | null = null
     ) => {
       const panel = tracker.currentWidget;
       if (!panel) {
         return;
       }
-      const start = clickStarts(force || addProfile);
-      const tab = start ? consentTab(force, initialForm, addProfile) : null;
+      const start = clickStarts(force || addProfile || profileName !== null);
+      const tab = start
+        ? consentTab(force, initialForm, addProfile, profileName)
+        : null;
       const existing = openPanels.get(panel);
       if (existing && !existing.isDisposed) {
         existing.force = existing.force || force;
         if (addProfile) {
-          existing.addProfile();
+          existing.addProfile(profileName);
         }
         existing.node.scrollIntoView?.({ block: 'nearest' });
         if (start) {
@@ -145,6 +151,7 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
         {
           force,
           addProfile,
+          profileName,
           start,
           consentTab: tab,
           notebookPath: () => panel.context.path
@@ -200,7 +207,16 @@ export const authenticatePlugin: JupyterFrontEndPlugin<void> = {
       isEnabled: () =>
         tracker.currentWidget !== null &&
         service.environment?.policy?.allow_profiles !== false,
-      execute: () => open(false, {}, true)
+      // `name`: the new profile's name (a notebook naming a profile this home lacks); with
+      // `existing`, the profile of that name signs in again (a notebook naming it found it
+      // signed out).
+      execute: args =>
+        open(
+          false,
+          {},
+          args.existing !== true,
+          typeof args.name === 'string' ? args.name : null
+        )
     });
 
     for (const command of [

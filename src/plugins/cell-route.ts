@@ -8,6 +8,7 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { SIGNIN_MIME_TYPE } from '../core';
+import { whenKernelReady } from '../kernel/ready';
 import { evaluateSilently } from '../kernel/silent';
 import { IGoogleAuth } from '../tokens';
 import { SignInOutput } from '../widgets/cell/SignInOutput';
@@ -15,9 +16,6 @@ import { SignInOutput } from '../widgets/cell/SignInOutput';
 /** Routes ee.Authenticate() in the kernel to the panel (jupyterlab_google_auth/kernel). */
 const INSTALL =
   "__import__('jupyterlab_google_auth.kernel', fromlist=['install']).install()";
-
-/** Kernel states in which an execution request will be sent (now or once connected). */
-const LIVE = new Set<string>(['unknown', 'starting', 'idle', 'busy']);
 
 /**
  * The cell route: renders `authenticate()`'s bundle with the auth panel inside the cell's
@@ -66,53 +64,11 @@ export const cellRoutePlugin: JupyterFrontEndPlugin<void> = {
     };
 
     tracker.widgetAdded.connect((_, panel) => {
-      const context = panel.sessionContext;
-      // A new kernel or a restart needs the hook again. It is sent once the kernel's
-      // connection is up: a request sent during a restart, before the front end reconnects
-      // to the new kernel, is lost (and its reply never comes).
-      let needed = true;
-      // What ends a restart: a restart from the UI ends with a kernel change (messages sent
-      // before it may be lost); the server's automatic restart ends with a reconnect.
-      let waitFor: 'kernel-change' | 'reconnect' | null = null;
-      const maybeInstall = () => {
-        const kernel = context.session?.kernel;
-        if (
-          needed &&
-          waitFor === null &&
-          kernel?.connectionStatus === 'connected' &&
-          LIVE.has(kernel.status)
-        ) {
-          needed = false;
-          void install(panel, context);
-        }
-      };
-      const reset = () => {
-        needed = true;
-        delete panel.node.dataset.googleAuthRoute;
-      };
-      context.kernelChanged.connect(() => {
-        reset();
-        waitFor = null;
-        maybeInstall();
-      });
-      context.statusChanged.connect((_, status) => {
-        if (status === 'restarting') {
-          reset();
-          waitFor = 'kernel-change';
-        } else if (status === 'autorestarting') {
-          reset();
-          waitFor = 'reconnect';
-        } else {
-          maybeInstall();
-        }
-      });
-      context.connectionStatusChanged.connect((_, status) => {
-        if (status === 'connecting' && waitFor === 'reconnect') {
-          waitFor = null; // "connected" follows
-        }
-        maybeInstall();
-      });
-      void context.ready.then(maybeInstall);
+      whenKernelReady(
+        panel,
+        () => void install(panel, panel.sessionContext),
+        () => delete panel.node.dataset.googleAuthRoute
+      );
     });
   }
 };

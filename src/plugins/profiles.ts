@@ -7,9 +7,11 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import type { ProfileView } from '../api';
 import { profileMenuLabel, profileNote, type ChangeKind } from '../core';
-import { IGoogleAuth } from '../tokens';
+import { IGoogleAuth, IGoogleAuthBindings } from '../tokens';
+import { addBindingItems, bindingChoices } from '../widgets/profiles/binding';
 import { menuAnchor, openAt, profilesMenu } from '../widgets/profiles/menu';
 import { CommandIDs as AuthCommands } from './authenticate';
+import { CommandIDs as BindingCommands } from './binding';
 import { CommandIDs as ActionCommands } from './profile-actions';
 import { CommandIDs as ProjectCommands } from './projects';
 
@@ -42,12 +44,13 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Named Google profiles: a menu to switch between them.',
   autoStart: true,
   requires: [IGoogleAuth],
-  optional: [ICommandPalette, ITranslator],
+  optional: [ICommandPalette, ITranslator, IGoogleAuthBindings],
   activate: (
     app: JupyterFrontEnd,
     service: IGoogleAuth,
     palette: ICommandPalette | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    bindings: IGoogleAuthBindings | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
     const __ = trans.__.bind(trans);
@@ -128,6 +131,14 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
           profiles,
           service.environment?.policy?.allow_impersonation
         );
+        // The current notebook: "Use in this notebook" (binding.ts).
+        if (
+          bindings?.allowed &&
+          app.commands.isVisible(BindingCommands.bindNotebook)
+        ) {
+          const choices = bindingChoices(bindings.profiles, bindings.current);
+          addBindingItems(menu, BindingCommands.bindNotebook, choices);
+        }
         menu.aboutToClose.connect(() => menu.dispose());
         openAt(menu, menuAnchor());
       }

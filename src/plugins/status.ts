@@ -8,7 +8,7 @@ import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { signInAgain } from '../core/status';
-import { IGoogleAuth } from '../tokens';
+import { IGoogleAuth, IGoogleAuthBindings } from '../tokens';
 import { showStatusDialog } from '../widgets/status/dialog';
 import { StatusItem, type StatusPart } from '../widgets/status/StatusItem';
 import { CommandIDs as ProfileCommands } from './profiles';
@@ -28,14 +28,21 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Google account and project in the status bar, kept up to date.',
   autoStart: true,
   requires: [IGoogleAuth],
-  optional: [IStatusBar, INotebookTracker, ICommandPalette, ITranslator],
+  optional: [
+    IStatusBar,
+    INotebookTracker,
+    ICommandPalette,
+    ITranslator,
+    IGoogleAuthBindings
+  ],
   activate: (
     app: JupyterFrontEnd,
     service: IGoogleAuth,
     statusBar: IStatusBar | null,
     tracker: INotebookTracker | null,
     palette: ICommandPalette | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    bindings: IGoogleAuthBindings | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
     const clickHint = trans.__('Click to change the project.');
@@ -66,7 +73,13 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
 
     if (statusBar) {
       statusBar.registerStatusItem('jupyterlab-google-auth:status', {
-        item: new StatusItem(service, activate, clickHint, splitHints),
+        item: new StatusItem(
+          service,
+          activate,
+          clickHint,
+          splitHints,
+          bindings
+        ),
         align: 'left',
         rank: 50,
         // Above 0: JupyterLab hides priority-0 items in windows 630 px wide or less, and the
@@ -75,7 +88,13 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
       });
     } else if (tracker) {
       tracker.widgetAdded.connect((_, panel) => {
-        const item = new StatusItem(service, activate, clickHint, splitHints);
+        const item = new StatusItem(
+          service,
+          activate,
+          clickHint,
+          splitHints,
+          bindings
+        );
         item.addClass('jp-GoogleAuth-toolbarStatus');
         panel.toolbar.addItem('google-auth-status', item);
       });

@@ -26,7 +26,14 @@ describe('parseCellSignIn', () => {
       targets: null,
       force: true,
       project: 'ee-alice',
+      profile: null,
       expiresAt: 2_000_000_000_000
+    });
+  });
+
+  it('names the profile a bound kernel signs into', () => {
+    expect(parseCellSignIn(pending({ profile: 'bob' }))).toMatchObject({
+      profile: 'bob'
     });
   });
 

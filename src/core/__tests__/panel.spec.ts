@@ -397,4 +397,22 @@ describe('"Add account" (a new profile)', () => {
     expect(panelReducer(adding, { type: 'add-profile' })).toBe(adding);
     expect(init({ addProfile: true }).addProfile).toBe(true);
   });
+
+  it('takes a name ("Sign in as bob"), which a later ask may set', () => {
+    const named = run([{ type: 'add-profile', name: 'bob' }]);
+    expect(named.profileName).toBe('bob');
+    expect(panelReducer(named, { type: 'add-profile', name: 'bob' })).toBe(
+      named
+    );
+  });
+});
+
+describe('a kernel bound to a profile signs in (the cell route)', () => {
+  it('asks nothing of the active identity: the form, no project step', () => {
+    const bound = init({ profileName: 'bob' });
+    const signedIn = facts({ status: status() });
+    expect(bound.addProfile).toBe(false);
+    expect(showsSignedIn(bound, signedIn)).toBe(false);
+    expect(showsProjectStep(bound, facts({ phase: 'succeeded' }))).toBe(false);
+  });
 });

@@ -140,6 +140,7 @@ describe('formFor', () => {
     requestId: ID,
     force: false,
     project: null,
+    profile: null,
     expiresAt: 0
   };
   it('takes the preset and its default files, or the files the kernel named', () => {

@@ -40,6 +40,26 @@ describe('sign-in form', () => {
     ).toBe(false);
   });
 
+  it('names the profile: a new one, or the one a bound kernel signs into', () => {
+    const named = {
+      origin,
+      force: false,
+      addProfile: true,
+      profileName: 'bob'
+    };
+    expect(buildStartRequest(INITIAL_FORM, 'notebook', named)).toMatchObject({
+      add_profile: true,
+      profile_name: 'bob'
+    });
+    const bound = buildStartRequest(INITIAL_FORM, 'notebook', {
+      origin,
+      force: false,
+      profileName: 'bob'
+    });
+    expect(bound.profile_name).toBe('bob');
+    expect('add_profile' in bound).toBe(false);
+  });
+
   it('sends custom scopes in full', () => {
     const form = {
       ...INITIAL_FORM,

@@ -35,6 +35,8 @@ export interface IAuthPanelOptions extends IFlowControllerOptions {
   force?: boolean;
   /** "Add account": the sign-in becomes a new profile (the active identity stays). */
   addProfile?: boolean;
+  /** The new profile's name ("Sign in as bob"), or the profile a bound kernel signs into. */
+  profileName?: string | null;
   /**
    * Start the recommended sign-in as soon as the environment is known (the Authenticate
    * click). `consentTab` is the tab that click opened, sent to Google's page once it exists.
@@ -68,6 +70,7 @@ export class AuthPanel extends ReactWidget {
     this.state = firstPanelState(service, initialForm, {
       force: options.force,
       addProfile: options.addProfile,
+      profileName: options.profileName,
       askProject: options.askProject,
       pendingStart: options.start ? { tab: options.consentTab ?? null } : null
     });
@@ -88,8 +91,9 @@ export class AuthPanel extends ReactWidget {
       // The succeeded view carries the new report: the service needs no second request.
       onSucceeded: flow =>
         void service.report(
-          flow.add_profile
-            ? { kind: 'profile-added', profile: flow.result?.profile ?? '' }
+          // A profile other than the active one was written (a new one, or a bound kernel's).
+          flow.result?.profile
+            ? { kind: 'profile-added', profile: flow.result.profile }
             : { kind: 'signed-in', mode: flow.mode },
           flow.credentials
         ),
@@ -136,8 +140,8 @@ export class AuthPanel extends ReactWidget {
     return this.state.force;
   }
   /** "Add account" asked of an open panel: its next sign-in becomes a new profile. */
-  addProfile(): void {
-    this.dispatch({ type: 'add-profile' });
+  addProfile(name: string | null = null): void {
+    this.dispatch({ type: 'add-profile', name });
   }
 
   set force(value: boolean) {

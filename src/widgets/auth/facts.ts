@@ -41,7 +41,7 @@ export function firstPanelState(
   form: Partial<ISignInForm>,
   init: Pick<
     IPanelInit,
-    'force' | 'addProfile' | 'askProject' | 'pendingStart'
+    'force' | 'addProfile' | 'profileName' | 'askProject' | 'pendingStart'
   > = {}
 ): PanelState {
   const { settings, memory } = service;
@@ -62,9 +62,10 @@ export function firstStartRequest(
   service: IGoogleAuth,
   form: Partial<ISignInForm>,
   force: boolean,
-  addProfile = false
+  addProfile = false,
+  profileName: string | null = null
 ): StartFlowRequest | null {
-  const init = { force, addProfile };
+  const init = { force, addProfile, profileName };
   const state = panelReducer(firstPanelState(service, form, init), {
     type: 'policy-applied',
     policy: service.environment?.policy

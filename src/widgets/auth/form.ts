@@ -49,7 +49,12 @@ export function formProblem(
 export function buildStartRequest(
   form: ISignInForm,
   mode: FlowMode,
-  options: { origin: string; force: boolean; addProfile?: boolean }
+  options: {
+    origin: string;
+    force: boolean;
+    addProfile?: boolean;
+    profileName?: string | null;
+  }
 ): StartFlowRequest {
   const request: StartFlowRequest = { mode, origin: options.origin };
   if (options.force) {
@@ -57,6 +62,9 @@ export function buildStartRequest(
   }
   if (options.addProfile) {
     request.add_profile = true;
+  }
+  if (options.profileName) {
+    request.profile_name = options.profileName;
   }
   if (form.scopeChoice === 'custom') {
     const parsed = parseScopes(form.customScopes);
@@ -93,6 +101,7 @@ export function startRequest(
   return buildStartRequest(state.form, mode, {
     origin,
     force: state.force,
-    addProfile: state.addProfile
+    addProfile: state.addProfile,
+    profileName: state.profileName
   });
 }

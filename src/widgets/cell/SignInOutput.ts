@@ -88,7 +88,11 @@ export class SignInOutput extends Widget implements IRenderMime.IRenderer {
     const panel = new AuthPanel(
       service,
       trans,
-      { force: request.force, askProject: !request.project },
+      {
+        force: request.force,
+        askProject: !request.project && !request.profile,
+        profileName: request.profile
+      },
       formFor(request)
     );
     panel.flow.changed.connect(this.onFlow, this);

@@ -3,7 +3,7 @@ import * as React from 'react';
 
 import type { Status } from '../../core/status';
 import { STATUS_SEPARATOR, statusParts } from '../../core/statusParts';
-import type { IGoogleAuth } from '../../tokens';
+import type { IGoogleAuth, IGoogleAuthBindings } from '../../tokens';
 import { accountIcon, statusWarningIcon } from './icons';
 
 /** Which part of the item was clicked: the account (profiles) or the project. */
@@ -36,6 +36,8 @@ export function StatusView(props: {
   clickHint?: string;
   /** Hints per part: given, the account and the project are two click targets. */
   splitHints?: IStatusHints;
+  /** What a click on the item does when it is one target (the project by default). */
+  singlePart?: StatusPart;
 }): JSX.Element {
   const { status, onActivate, splitHints } = props;
   const Icon = status.warning ? statusWarningIcon : accountIcon;
@@ -94,8 +96,9 @@ export function StatusView(props: {
       </div>
     );
   }
+  const single = props.singlePart ?? 'project';
   const title =
-    props.clickHint && status.account
+    props.clickHint && status.account && single === 'project'
       ? `${status.title} ${props.clickHint}`
       : status.title;
   return (
@@ -106,8 +109,8 @@ export function StatusView(props: {
       tabIndex={0}
       title={title}
       aria-label={`${status.text}. ${title}`}
-      onClick={() => onActivate?.('project')}
-      onKeyDown={onEnterOrSpace(() => onActivate?.('project'))}
+      onClick={() => onActivate?.(single)}
+      onKeyDown={onEnterOrSpace(() => onActivate?.(single))}
     >
       <Icon.react tag="span" className="jp-GoogleAuth-statusIcon" />
       <span className="jp-GoogleAuth-statusText">{status.text}</span>
@@ -127,25 +130,37 @@ export class StatusItem extends ReactWidget {
     private readonly onActivate: (part: StatusPart) => void,
     private readonly clickHint?: string,
     /** Read on each render: the split may come and go (profiles turned off by policy). */
-    private readonly splitHints?: () => IStatusHints | undefined
+    private readonly splitHints?: () => IStatusHints | undefined,
+    /** The current notebook's own account, when it is bound to another profile. */
+    private readonly bindings?: Pick<
+      IGoogleAuthBindings,
+      'status' | 'changed'
+    > | null
   ) {
     super();
     this.addClass('jp-GoogleAuth-status');
     service.changed.connect(this.onChanged, this);
+    bindings?.changed.connect(this.onChanged, this);
   }
 
   dispose(): void {
     this.service.changed.disconnect(this.onChanged, this);
+    this.bindings?.changed.disconnect(this.onChanged, this);
     super.dispose();
   }
 
   protected render(): JSX.Element {
+    const status = this.bindings ? this.bindings.status() : this.service.status;
+    // A notebook's own account ("This notebook: bob…") is one target: the profiles menu,
+    // where its binding is changed (the project selector sets the active account's project).
+    const own = status !== this.service.status;
     return (
       <StatusView
-        status={this.service.status}
+        status={status}
         onActivate={this.onActivate}
         clickHint={this.clickHint}
-        splitHints={this.splitHints?.()}
+        splitHints={own ? undefined : this.splitHints?.()}
+        singlePart={own ? 'account' : 'project'}
       />
     );
   }
