@@ -347,6 +347,8 @@ export type StatusLineKey =
   | 'cancelled'
   | 'signed-in'
   | 'still-signed-in'
+  | 'adding-profile'
+  | 'into-profile'
   | 'signed-out-tab'
   | 'signed-out';
 
@@ -384,6 +386,10 @@ export function statusLine(
         : 'did-not-finish';
     case 'cancelled':
       return 'cancelled';
+  }
+  if (signsInElsewhere(state)) {
+    // The active identity is not what this sign-in replaces: say where it goes instead.
+    return state.addProfile ? 'adding-profile' : 'into-profile';
   }
   if (panelFits(state, facts)) {
     return 'signed-in';

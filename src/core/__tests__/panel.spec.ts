@@ -347,6 +347,22 @@ describe('statusLine', () => {
     const key = init({ form: { mode: 'service-account' } });
     expect(statusLine(key, facts())).toBe('signed-out');
   });
+
+  it('says where a sign-in into another profile goes, not that it replaces the active one', () => {
+    const signedIn = facts({ status: status() });
+    expect(statusLine(init({ addProfile: true }), signedIn)).toBe(
+      'adding-profile'
+    );
+    expect(statusLine(init({ profileName: 'bob' }), signedIn)).toBe(
+      'into-profile'
+    );
+    expect(
+      statusLine(
+        init({ addProfile: true }),
+        facts({ ...signedIn, phase: 'succeeded' })
+      )
+    ).toBe('profile-added');
+  });
 });
 
 describe('the sign-in start', () => {

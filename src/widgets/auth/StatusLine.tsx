@@ -63,6 +63,14 @@ export function statusText(
       return trans.__(
         'You are still signed in; signing in again replaces that sign-in.'
       );
+    case 'adding-profile':
+      return trans.__(
+        'This sign-in adds another account; the one in use stays as it is.'
+      );
+    case 'into-profile':
+      return trans.__(
+        'This sign-in goes into this notebook’s own profile; other notebooks keep theirs.'
+      );
     case 'signed-out-tab':
       return trans.__('Not signed in. Google’s page opens in a new tab.');
     case 'signed-out':
