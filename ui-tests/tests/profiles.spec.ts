@@ -152,6 +152,10 @@ test.describe('Profiles menu', () => {
     await menu.screenshot({ path: screenshotPath('profiles-menu-one') });
     await choose(menu, actions, 'Add account');
     const panel = page.locator('.jp-GoogleAuth-panel');
+    // Where this sign-in goes, not "replaces that sign-in": alice stays.
+    await expect(panel.locator('.jp-GoogleAuth-statusLine')).toHaveText(
+      'This sign-in adds another account; the one in use stays as it is.'
+    );
     await panel.locator('.jp-GoogleAuth-signIn').click();
     actions.count('panel: Sign in');
     const tab = await consentInNewTab(context, panel, { account: BOB });
