@@ -8,6 +8,7 @@ import type {
   SecretsClient,
   ProfileView,
   ProfilesClient,
+  ProfilesList,
   TransferClient
 } from './api';
 import type { NotebookPanel } from '@jupyterlab/notebook';
@@ -65,6 +66,11 @@ export interface IGoogleAuth {
    * grants of the notebook last asked about); null until the Secrets panel first asks.
    */
   readonly secrets: ISecretsListing | null;
+  /**
+   * The profiles as `GET profiles` last listed them (read again after each change that may
+   * alter them; `profiles-listed` when they differ); null where they are not listed.
+   */
+  readonly profiles: ProfilesList | null;
   /** Resolves once the environment and the custom client are known (or failed). */
   readonly known: Promise<void>;
 

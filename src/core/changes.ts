@@ -38,9 +38,25 @@ export type ChangeCause =
   /** Another profile became the identity at the standard places (profiles). */
   | { kind: 'profile-switched'; profile: string }
   /** A profile was renamed or deleted; the identity at the standard places did not change. */
-  | { kind: 'profiles-changed' };
+  | { kind: 'profiles-changed' }
+  /** The service read the list of profiles again and it differs: `profiles` is the new one. */
+  | { kind: 'profiles-listed' };
 
 export type ChangeKind = ChangeCause['kind'];
+
+/** Changes after which the list of profiles may differ (the service reads it again). */
+export const PROFILE_LIST_CHANGES: ReadonlySet<ChangeKind> =
+  new Set<ChangeKind>([
+    'loaded',
+    'signed-in',
+    'signed-out',
+    'profile-added',
+    'profile-switched',
+    'key-stored',
+    'token-imported',
+    'noticed',
+    'profiles-changed'
+  ]);
 
 /** Changes after which running kernels must see the new credentials or project. */
 export const KERNEL_FOLLOWED: ReadonlySet<ChangeKind> = new Set<ChangeKind>([

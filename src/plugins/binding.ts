@@ -6,12 +6,7 @@ import { Notification } from '@jupyterlab/apputils';
 import { INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import {
-  profileLabel,
-  sameProfile,
-  type ChangeKind,
-  type INotebookBinding
-} from '../core';
+import { profileLabel, sameProfile, type INotebookBinding } from '../core';
 import { whenKernelReady } from '../kernel/ready';
 import { NotebookBindings } from '../service/NotebookBindings';
 import { IGoogleAuth, IGoogleAuthBindings } from '../tokens';
@@ -20,18 +15,6 @@ import { CommandIDs as AuthCommands } from './authenticate';
 export const CommandIDs = {
   bindNotebook: 'google-auth:bind-notebook'
 } as const;
-
-/** Changes after which the list of profiles may differ (as for the profiles menu). */
-const LIST_CHANGES: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
-  'loaded',
-  'signed-in',
-  'signed-out',
-  'profile-added',
-  'profile-switched',
-  'key-stored',
-  'token-imported',
-  'noticed'
-]);
 
 /**
  * A notebook bound to a profile: "Use in this notebook" in the profiles menu stores the
@@ -56,11 +39,7 @@ export const bindingPlugin: JupyterFrontEndPlugin<IGoogleAuthBindings> = {
     const __ = trans.__.bind(trans);
     const bindings = new NotebookBindings(service, tracker, __);
 
-    void service.known.then(() => bindings.loadProfiles());
     service.changed.connect((_, cause) => {
-      if (LIST_CHANGES.has(cause.kind)) {
-        void bindings.loadProfiles();
-      }
       // Signed in as the profile a notebook names ("Sign in as bob"): bind it now.
       if (cause.kind === 'profile-added') {
         for (const panel of bindings.panelsNaming(cause.profile)) {

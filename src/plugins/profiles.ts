@@ -6,7 +6,7 @@ import { ICommandPalette, showErrorMessage } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import type { ProfileView } from '../api';
-import { profileMenuLabel, profileNote, type ChangeKind } from '../core';
+import { profileMenuLabel, profileNote } from '../core';
 import { IGoogleAuth, IGoogleAuthBindings } from '../tokens';
 import { addBindingItems, bindingChoices } from '../widgets/profiles/binding';
 import { menuAnchor, openAt, profilesMenu } from '../widgets/profiles/menu';
@@ -19,19 +19,6 @@ export const CommandIDs = {
   menu: 'google-auth:profiles-menu',
   switchProfile: 'google-auth:switch-profile'
 } as const;
-
-/** Changes after which the list of profiles may differ. */
-const LIST_CHANGES: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
-  'loaded',
-  'signed-in',
-  'signed-out',
-  'profile-added',
-  'profile-switched',
-  'key-stored',
-  'token-imported',
-  'noticed',
-  'profiles-changed'
-]);
 
 /**
  * Several Google accounts side by side: the status bar item's account opens a menu of the
@@ -54,35 +41,25 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_google_auth');
     const __ = trans.__.bind(trans);
-    let profiles: ProfileView[] = [];
-    // The list was read and is this user's own (not turned off, not a visitor).
-    let listed = false;
     const offered = () => service.environment?.policy?.allow_profiles !== false;
-
-    const load = async (): Promise<void> => {
-      if (!offered()) {
-        profiles = [];
-        listed = false;
-        return;
-      }
-      try {
-        const list = await service.api.profiles.list();
-        profiles = list.visitor ? [] : list.profiles;
-        listed = !list.visitor;
-      } catch {
-        profiles = []; // turned off, or the server is away: the item does what it did
-        listed = false;
-      }
-      app.commands.notifyCommandChanged(CommandIDs.menu);
+    // The service's list, the one every view reads; null until listed (or not offered).
+    const listing = () => (offered() ? service.profiles : null);
+    const profiles = (): ProfileView[] => {
+      const list = listing();
+      return list && !list.visitor ? list.profiles : [];
     };
-    void service.known.then(load);
+    // The list was read and is this user's own (not turned off, not a visitor).
+    const listed = () => {
+      const list = listing();
+      return list !== null && !list.visitor;
+    };
     service.changed.connect((_, cause) => {
-      if (LIST_CHANGES.has(cause.kind)) {
-        void load();
+      if (cause.kind === 'profiles-listed') {
+        app.commands.notifyCommandChanged(CommandIDs.menu);
       }
     });
 
-    const find = (name: unknown) => profiles.find(p => p.name === name);
+    const find = (name: unknown) => profiles().find(p => p.name === name);
     app.commands.addCommand(CommandIDs.switchProfile, {
       label: args => {
         const profile = find(args.name);
@@ -116,7 +93,7 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
       label: __('Google: Switch account'),
       caption: __('Choose which Google account the notebooks use'),
       // From the first profile on: the menu is also where accounts are added.
-      isEnabled: () => listed && offered(),
+      isEnabled: () => listed(),
       execute: async () => {
         const menu = profilesMenu(
           app.commands,
@@ -128,7 +105,7 @@ export const profilesPlugin: JupyterFrontEndPlugin<void> = {
             selectProject: ProjectCommands.selectProject,
             showStatus: 'google-auth:show-status'
           },
-          profiles,
+          profiles(),
           service.environment?.policy?.allow_impersonation
         );
         // The current notebook: "Use in this notebook" (binding.ts).

@@ -8,6 +8,7 @@ import type {
   IProjectsApi,
   SecretsClient,
   ProfilesClient,
+  ProfilesList,
   TransferClient
 } from '../api';
 import {
@@ -17,6 +18,7 @@ import {
   english,
   identityOf,
   LatestRunner,
+  PROFILE_LIST_CHANGES,
   type ChangeCause,
   type CredentialsReport,
   type EnvironmentReport,
@@ -161,6 +163,14 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
         this._loadEnvironment(false),
         this._loadCustomClient()
       ]).then(() => undefined);
+      // The list of profiles: once the policy is known, then after each change that may
+      // alter it. One reader for every view (the status item, the menu, the bindings).
+      void this._known.then(() => this._listProfiles());
+      this._changed.connect((_, cause) => {
+        if (PROFILE_LIST_CHANGES.has(cause.kind)) {
+          void this._known.then(() => this._listProfiles());
+        }
+      });
     }
     return this._known;
   }
@@ -194,6 +204,34 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
 
   get secrets(): ISecretsListing | null {
     return this._secrets;
+  }
+
+  /**
+   * The profiles of this home as `GET profiles` last listed them; null when they are not
+   * listed (turned off, the server away, not read yet). A visitor's list is empty.
+   */
+  get profiles(): ProfilesList | null {
+    return this._profiles;
+  }
+
+  profilesAre(list: ProfilesList | null): void {
+    if (JSON.stringify(list) !== JSON.stringify(this._profiles)) {
+      this._profiles = list;
+      this._changed.emit({ kind: 'profiles-listed' });
+    }
+  }
+
+  /** Reads the list of profiles again (where the administrator offers them). */
+  private async _listProfiles(): Promise<void> {
+    if (this.environment?.policy?.allow_profiles === false) {
+      this.profilesAre(null);
+      return;
+    }
+    try {
+      await this.api.profiles.list(); // through the door: `profilesAre`
+    } catch {
+      this.profilesAre(null); // turned off, or the server is away
+    }
   }
 
   secretsAre(listing: ISecretsListing): ISecretsListing {
@@ -392,6 +430,7 @@ export class GoogleAuthService implements IGoogleAuth, IDoor {
   private _environmentError: Error | null = null;
   private _customClient: CustomClientInfo | null | undefined = undefined;
   private _secrets: ISecretsListing | null = null;
+  private _profiles: ProfilesList | null = null;
   private _settings: ISettings = DEFAULT_SETTINGS;
   private _userSetSections = false;
   private readonly _settingsLoaded = new PromiseDelegate<void>();

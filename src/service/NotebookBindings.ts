@@ -33,6 +33,12 @@ export class NotebookBindings implements IGoogleAuthBindings {
     private readonly __: Translate
   ) {
     tracker.currentChanged.connect(() => this._changed.emit());
+    // The profiles are the service's list (one reader for every view): follow it.
+    service.changed.connect((_, cause) => {
+      if (cause.kind === 'profiles-listed') {
+        this._changed.emit();
+      }
+    });
   }
 
   get changed(): ISignal<IGoogleAuthBindings, void> {
@@ -41,7 +47,8 @@ export class NotebookBindings implements IGoogleAuthBindings {
 
   /** The profiles of this home (empty where profiles are off or for a visitor). */
   get profiles(): readonly ProfileView[] {
-    return this._profiles;
+    const list = this.service.profiles;
+    return list && !list.visitor ? list.profiles : [];
   }
 
   /** The administrator allows binding notebooks (GoogleAuth.allow_notebook_binding). */
@@ -64,19 +71,9 @@ export class NotebookBindings implements IGoogleAuthBindings {
     return notebookStatus(
       this.service.status,
       this.current,
-      this._profiles,
+      this.profiles,
       this.__
     );
-  }
-
-  async loadProfiles(): Promise<void> {
-    try {
-      const list = await this.service.api.profiles.list();
-      this._profiles = list.visitor ? [] : list.profiles;
-    } catch {
-      this._profiles = []; // turned off, or the server is away
-    }
-    this._changed.emit();
   }
 
   /** The panels whose metadata names `profile` (to bind again after signing in as it). */
@@ -193,6 +190,5 @@ export class NotebookBindings implements IGoogleAuthBindings {
   }
 
   private readonly bindings = new WeakMap<NotebookPanel, INotebookBinding>();
-  private _profiles: ProfileView[] = [];
   private readonly _changed = new Signal<IGoogleAuthBindings, void>(this);
 }

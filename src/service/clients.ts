@@ -40,6 +40,8 @@ export interface IDoor {
   customClientIs(info: CustomClientInfo): void;
   /** The secret store's newest listing; emits `secrets-changed` when it differs. */
   secretsAre(listing: ISecretsListing): ISecretsListing;
+  /** The newest list of profiles (null: not listed); emits `profiles-listed` when it differs. */
+  profilesAre(list: ProfilesList | null): void;
 }
 
 export function projectsThroughDoor(
@@ -123,6 +125,13 @@ export function authThroughDoor(
 export class ProfilesThroughDoor extends ProfilesClient {
   constructor(private readonly door: IDoor) {
     super();
+  }
+
+  /** Every listing is the service's `profiles` too, so no view keeps a copy of its own. */
+  async list(): Promise<ProfilesList> {
+    const answer = await super.list();
+    this.door.profilesAre(answer);
+    return answer;
   }
 
   async switchTo(name: string): Promise<ProfileSwitched> {
