@@ -12,7 +12,11 @@ import * as path from 'path';
 
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 
-import { MANUAL_START_SETTINGS, screenshotPath } from './flows-helpers';
+import {
+  consentInTabOpenedBy,
+  MANUAL_START_SETTINGS,
+  screenshotPath
+} from './flows-helpers';
 import { ALICE, clearCredentials, signIn, testEnv } from './projects-helpers';
 
 const BOB = 'bob@example.com';
@@ -58,6 +62,25 @@ function whoCell(fake: string): string {
     'print("WHO", g.get("email"), "same" if i.get("sub") == g.get("sub") else i.get("sub"))'
   ].join('\n');
 }
+
+/** A file of the standard places or of a profile's own directory, parsed. */
+function readHomeJson(...parts: string[]): any {
+  return JSON.parse(
+    fs.readFileSync(path.join(testEnv().home, ...parts), 'utf-8')
+  );
+}
+
+const BOB_ADC = [
+  PROFILES_ROOT,
+  'profiles',
+  'bob',
+  'application_default_credentials.json'
+];
+const STANDARD_ADC = [
+  '.config',
+  'gcloud',
+  'application_default_credentials.json'
+];
 
 function notebookJson(source: string, metadata: object = {}): string {
   return JSON.stringify({
@@ -335,6 +358,59 @@ test.describe('A notebook bound to a profile', () => {
     await expect(statusItem(page)).toHaveText('alice@example.com · ee-alice');
     await page.setViewportSize({ width: 1280, height: 720 });
     expect(await who(page, b2)).toBe(`${ALICE} same`);
+  });
+
+  test('ee.Authenticate() in a bound notebook signs into its profile, not the active one', async ({
+    page,
+    context,
+    tmpPath
+  }) => {
+    signIn('ee-alice');
+    addBobProfile();
+    const before = readHomeJson(...BOB_ADC).refresh_token;
+    const alice = readHomeJson(...STANDARD_ADC).refresh_token;
+    const file = `${tmpPath}/bob-signs-in.ipynb`;
+    await page.contents.uploadContent(
+      notebookJson('import ee; ee.Authenticate(force=True)\nprint("DONE")', {
+        google_auth: { profile: 'bob' }
+      }),
+      'text',
+      file
+    );
+    await page.reload();
+    const id = await open(page, file);
+    await expect(page.locator(`#${id}`)).toHaveAttribute(
+      'data-google-auth-binding',
+      'bound'
+    );
+    await page.evaluate(() => {
+      void (window as any).jupyterapp.commands.execute(
+        'notebook:run-all-cells'
+      );
+    });
+    const panel = page.locator(`#${id} .jp-OutputArea .jp-GoogleAuth-panel`);
+    // The panel says where this sign-in goes before anything is clicked.
+    await expect(panel.locator('.jp-GoogleAuth-statusLine')).toHaveText(
+      'This sign-in goes into this notebook’s own profile; other notebooks keep theirs.',
+      { timeout: 30_000 }
+    );
+    const signIn_ = panel.locator('.jp-GoogleAuth-signIn');
+    await expect(signIn_).toBeEnabled({ timeout: 20_000 });
+    const tab = await consentInTabOpenedBy(context, signIn_, { account: BOB });
+    await expect(tab.locator('h1')).toHaveText('Signed in');
+    await tab.close();
+    // The cell goes on by itself; bob's own files hold the new sign-in, alice's are as they were.
+    await expect(
+      page.locator(`#${id} .jp-OutputArea-output`).last()
+    ).toContainText('DONE', { timeout: 60_000 });
+    await expect
+      .poll(() => readHomeJson(...BOB_ADC).refresh_token)
+      .not.toBe(before);
+    expect(readHomeJson(...BOB_ADC).account).toBe(BOB);
+    expect(readHomeJson(...STANDARD_ADC).refresh_token).toBe(alice);
+    await expect(statusItem(page)).toHaveText(
+      'This notebook: bob@example.com · bob-ee-project'
+    );
   });
 
   test('a notebook naming a profile this home lacks offers to sign in as it', async ({
