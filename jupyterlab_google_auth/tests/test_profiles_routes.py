@@ -220,3 +220,16 @@ async def test_impersonation_uses_the_shared_token_cache(api, fake_google):
     await api.call("POST", "profiles", ALICE, "switch")  # a switch drops cached tokens
     status, answer = await api.call("POST", "profiles/impersonate", body={"service_account": HOP})
     assert (status, answer["code"]) == (401, "reauth_needed"), answer
+
+
+async def test_signing_out_an_impersonated_profile_keeps_its_source_signed_in(api, fake_google):
+    """Its only token is the source profile's sign-in: revoking it would sign alice out too."""
+    refresh = sign_in(fake_google, [EE, CLOUD])
+    fake_google.add_service_account(SA, token_creators=[ALICE])
+    status, answer = await api.call("POST", "profiles/impersonate", body={"service_account": SA})
+    assert status == 201, answer
+    status, answer = await api.call("POST", "profiles", SA, "sign-out", body={"revoke": True})
+    assert status == 200 and answer["revoked"] is False, answer
+    assert by_name(answer)[SA]["signed_out"]
+    assert not fake_google.call(lambda: fake_google.state.refresh_tokens[refresh].revoked)
+    assert standard_adc()["refresh_token"] == refresh  # alice, the active profile, untouched
