@@ -228,8 +228,9 @@ test.describe('Cell route', () => {
       await page.notebook.runCell(0);
       await expect(cellOutput(page, 0)).toContainText('ee-alice');
 
+      // The item's project part opens the selector (its account part, the profiles menu).
       await page
-        .locator('#jp-main-statusbar .jp-GoogleAuth-statusItem')
+        .locator('#jp-main-statusbar .jp-GoogleAuth-statusProject')
         .click();
       const dialog = page.locator('.jp-GoogleAuth-selectorDialog');
       await dialog.locator('.jp-GoogleAuth-search').fill('sandbox');
