@@ -13,7 +13,7 @@ import * as path from 'path';
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 
 import {
-  consentInTabOpenedBy,
+  consentInNewTab,
   MANUAL_START_SETTINGS,
   screenshotPath
 } from './flows-helpers';
@@ -396,7 +396,9 @@ test.describe('A notebook bound to a profile', () => {
     );
     const signIn_ = panel.locator('.jp-GoogleAuth-signIn');
     await expect(signIn_).toBeEnabled({ timeout: 20_000 });
-    const tab = await consentInTabOpenedBy(context, signIn_, { account: BOB });
+    // Manual start (this file's settings): Sign in, then the panel's own consent button.
+    await signIn_.click();
+    const tab = await consentInNewTab(context, panel, { account: BOB });
     await expect(tab.locator('h1')).toHaveText('Signed in');
     await tab.close();
     // The cell goes on by itself; bob's own files hold the new sign-in, alice's are as they were.
