@@ -133,3 +133,9 @@ _startup.mkdir(parents=True, exist_ok=True)
     f"redirect_token_endpoint({fake_url + '/token'!r})\n"
     "del sys.path[0], redirect_token_endpoint\n"
 )
+
+# Every spec signs in as the same Jupyter user on this one server. A spec that leaves a sign-in
+# open (its page closed before the end) holds one of the user's pending flows until flow_ttl
+# (10 minutes), so the default cap of 5 made a later spec's "Sign in" depend on how fast the
+# earlier ones ran. The cap itself is tested in pytest (test_flows_modes.py).
+c.GoogleAuth.max_pending_flows = 50  # noqa: F821

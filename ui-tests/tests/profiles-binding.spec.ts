@@ -452,5 +452,10 @@ test.describe('A notebook bound to a profile', () => {
     await panel.locator('.jp-GoogleAuth-signIn').click();
     const body = (await started).postDataJSON();
     expect(body).toMatchObject({ add_profile: true, profile_name: 'carol' });
+    // Leave no sign-in open behind (it would hold one of the user's pending flows).
+    await panel.locator('.jp-GoogleAuth-cancel').click();
+    await expect(panel.locator('.jp-GoogleAuth-statusLine')).toHaveText(
+      'Sign-in cancelled.'
+    );
   });
 });
