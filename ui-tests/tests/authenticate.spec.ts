@@ -2,6 +2,7 @@ import { expect, test } from '@jupyterlab/galata';
 
 import { clearCredentials, testEnv, unfold } from './flows-helpers';
 import { runFromPalette } from './palette';
+import { newNotebook } from './notebook-helpers';
 
 test.describe('Authenticate button', () => {
   test.beforeEach(() => clearCredentials(testEnv()));
@@ -11,7 +12,7 @@ test.describe('Authenticate button', () => {
     context,
     tmpPath
   }) => {
-    await page.notebook.createNew('auth.ipynb');
+    await newNotebook(page, 'auth.ipynb');
     const button = page.locator(
       '.jp-NotebookPanel-toolbar [data-command="google-auth:authenticate"]'
     );
@@ -55,7 +56,7 @@ test.describe('Authenticate button', () => {
   });
 
   test('is in the command palette', async ({ page }) => {
-    await page.notebook.createNew('palette.ipynb');
+    await newNotebook(page, 'palette.ipynb');
     await runFromPalette(
       page,
       'Google: Authenticate',

@@ -9,6 +9,7 @@ import {
   signIn,
   testEnv
 } from './projects-helpers';
+import { newNotebook } from './notebook-helpers';
 
 /** Google's revocation endpoint, as a user revoking access at myaccount.google.com would. */
 async function revokeAtGoogle(token: string): Promise<void> {
@@ -33,7 +34,7 @@ test.describe('When Google ends the sign-in', () => {
     await revokeAtGoogle(readJson(EE_FILE).refresh_token);
     await page.reload();
     // "Sign in again" opens the panel in the current notebook.
-    await page.notebook.createNew('lifetime.ipynb');
+    await newNotebook(page, 'lifetime.ipynb');
     const item = page.locator('#jp-main-statusbar .jp-GoogleAuth-statusItem');
     await expect(item).toHaveText('alice@example.com · sign in again');
 

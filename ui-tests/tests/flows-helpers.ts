@@ -13,6 +13,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { newNotebook } from './notebook-helpers';
 
 export interface TestEnv {
   fake_google: string;
@@ -77,7 +78,7 @@ export async function openAuthPanel(
   page: IJupyterLabPageFixture,
   notebook: string
 ): Promise<Locator> {
-  await page.notebook.createNew(notebook);
+  await newNotebook(page, notebook);
   await page.locator(AUTHENTICATE_BUTTON).click();
   const panel = page.locator('.jp-GoogleAuth-panel');
   await expect(

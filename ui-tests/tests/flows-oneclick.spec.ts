@@ -31,6 +31,7 @@ import {
   writeClientSecret
 } from './flows-helpers';
 import { startSecretScan } from './secret-scan';
+import { newNotebook } from './notebook-helpers';
 
 /** The issue's ceilings: actions to "signed in"; the project takes one more. */
 const LIMITS: Record<string, number> = {
@@ -70,7 +71,7 @@ async function rememberMode(
   context: BrowserContext,
   mode: string
 ) {
-  await page.notebook.createNew(`choose-${mode}.ipynb`);
+  await newNotebook(page, `choose-${mode}.ipynb`);
   // Authenticate starts the recommended (loopback) sign-in; the user closes Google's tab,
   // cancels, and picks their mode instead.
   const pages = context.waitForEvent('page');
@@ -119,7 +120,7 @@ test.describe('Sign-in as one click', () => {
   }) => {
     const env = testEnv();
     const scan = startSecretScan(context);
-    await page.notebook.createNew('oneclick-loopback.ipynb');
+    await newNotebook(page, 'oneclick-loopback.ipynb');
     const log = new ActionLog();
     const { panel, tab, consentMs } = await authenticate(page, context, log);
     // The panel beside the tab says what is happening.
@@ -160,7 +161,7 @@ test.describe('Sign-in as one click', () => {
     const env = testEnv();
     const scan = startSecretScan(context);
     await rememberMode(page, context, 'notebook');
-    await page.notebook.createNew('oneclick-notebook.ipynb');
+    await newNotebook(page, 'oneclick-notebook.ipynb');
     const log = new ActionLog();
     const { panel, tab, consentMs } = await authenticate(page, context, log);
     await consentOnPage(tab, log);
@@ -205,7 +206,7 @@ test.describe('Sign-in as one click', () => {
     await page.reload();
     await rememberMode(page, context, 'paste-url');
     try {
-      await page.notebook.createNew('oneclick-paste-url.ipynb');
+      await newNotebook(page, 'oneclick-paste-url.ipynb');
       const log = new ActionLog();
       const { panel, tab, consentMs } = await authenticate(page, context, log);
       await consentOnPage(tab, log);
@@ -249,7 +250,7 @@ test.describe('Sign-in as one click', () => {
     });
     const scan = startSecretScan(context);
     await rememberMode(page, context, 'gcloud');
-    await page.notebook.createNew('oneclick-gcloud.ipynb');
+    await newNotebook(page, 'oneclick-gcloud.ipynb');
     const log = new ActionLog();
     const { panel, tab, consentMs } = await authenticate(page, context, log);
     await consentOnPage(tab, log);

@@ -30,7 +30,7 @@ import {
   unfold,
   writeClientSecret
 } from './flows-helpers';
-import { cellOutput } from './notebook-helpers';
+import { cellOutput, newNotebook } from './notebook-helpers';
 import { expectNoOverflow } from './screens';
 import { startSecretScan } from './secret-scan';
 
@@ -48,7 +48,7 @@ async function geminiChoice(
   name: string,
   log: ActionLog
 ): Promise<Locator> {
-  await page.notebook.createNew(name);
+  await newNotebook(page, name);
   await page.notebook.setCell(0, 'code', CELL);
   await page.locator(AUTHENTICATE_BUTTON).click();
   log.did('click Authenticate');

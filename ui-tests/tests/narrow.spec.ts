@@ -17,6 +17,7 @@ import {
   defaultAliceProjects,
   signIn
 } from './projects-helpers';
+import { newNotebook } from './notebook-helpers';
 
 const STATUS_ITEM = '#jp-main-statusbar .jp-GoogleAuth-statusItem';
 const NARROW = { width: 480, height: 800 };
@@ -46,7 +47,7 @@ async function notebookWithSettledToolbar(
 ): Promise<Locator> {
   await page.sidebar.close('left');
   await page.sidebar.close('right');
-  await page.notebook.createNew(name);
+  await newNotebook(page, name);
   const toolbar = page.locator('.jp-NotebookPanel-toolbar');
   const narrow = page.viewportSize()!.width <= NARROW.width;
   await expect(

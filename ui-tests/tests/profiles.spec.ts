@@ -27,6 +27,7 @@ import {
   signIn,
   testEnv
 } from './projects-helpers';
+import { newNotebook } from './notebook-helpers';
 
 const BOB = 'bob@example.com';
 const PROFILES_ROOT = '.config/jupyterlab-google-auth';
@@ -124,7 +125,7 @@ test.describe('Profiles menu', () => {
     signIn('ee-alice');
     await page.reload();
     await expect(statusItem(page)).toHaveText(`${ALICE} · ee-alice`);
-    await page.notebook.createNew('profiles.ipynb');
+    await newNotebook(page, 'profiles.ipynb');
     const actions = new Actions();
 
     // The project part is still one click to the project selector.

@@ -7,6 +7,7 @@ import {
   EE_FILE
 } from './projects-helpers';
 import { runFromPalette } from './palette';
+import { newNotebook } from './notebook-helpers';
 
 test.describe('Insert ee.Initialize cell', () => {
   test.afterEach(() => clearCredentials());
@@ -15,7 +16,7 @@ test.describe('Insert ee.Initialize cell', () => {
     page
   }) => {
     signIn('ee-alice');
-    await page.notebook.createNew('ee-init.ipynb');
+    await newNotebook(page, 'ee-init.ipynb');
     await page.notebook.setCell(0, 'code', 'print("first")');
     await page.notebook.addCell('code', 'print("last")');
     await page.notebook.selectCells(0);
@@ -37,7 +38,7 @@ test.describe('Insert ee.Initialize cell', () => {
     page
   }) => {
     signIn();
-    await page.notebook.createNew('ee-init-choose.ipynb');
+    await newNotebook(page, 'ee-init-choose.ipynb');
     await runFromPalette(
       page,
       'Google: Insert ee.Initialize cell',

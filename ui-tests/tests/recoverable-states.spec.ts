@@ -26,6 +26,7 @@ import {
   signIn
 } from './projects-helpers';
 import { shootStates } from './states-helpers';
+import { newNotebook } from './notebook-helpers';
 
 const RECENT_FILE = '.config/jupyterlab-google-auth/recent-projects.json';
 const AUTHENTICATE =
@@ -158,7 +159,7 @@ test.describe('A project that cannot work', () => {
     await expect(item).toHaveText('alice@example.com · alice-unregistered');
 
     // So does the panel, with the fix and the way to another project.
-    await page.notebook.createNew('unready.ipynb');
+    await newNotebook(page, 'unready.ipynb');
     await page.locator(AUTHENTICATE).click();
     const panel = page.locator('.jp-GoogleAuth-panel');
     const problem = panel.locator('.jp-GoogleAuth-projectProblem');
