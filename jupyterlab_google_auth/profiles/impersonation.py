@@ -128,14 +128,16 @@ def adc_file(
 def _denied(source_account: str | None, email: str, delegates: list[str]) -> ProfileError:
     who = source_account or "your account"
     chain = [who, *delegates, email]
+    # With delegates, each link of the chain needs the role on the next one.
     links = "; ".join(f"{a} needs it on {b}" for a, b in zip(chain, chain[1:], strict=False))
+    where = f" ({links})" if delegates else ""
+    # The role is named once, in the message; the help says only where to grant it.
     return ProfileError(
         403,
         "impersonation_denied",
-        f"Google refused to let {who} act as {email}: the role {TOKEN_CREATOR} (permission "
-        f"iam.serviceAccounts.getAccessToken) is missing ({links}).",
-        f"Ask a project owner to grant {TOKEN_CREATOR} on the service account (IAM & Admin > "
-        f"Service accounts > {email} > Permissions > Grant access), then try again.",
+        f"Google refused: {who} may not act as {email} without {TOKEN_CREATOR}{where}.",
+        f"Ask a project owner to grant it (IAM & Admin > Service accounts > {email} > "
+        "Permissions > Grant access), then try again.",
     )
 
 
