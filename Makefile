@@ -63,8 +63,9 @@ jupyterlab_google_auth/tests/conformance/node/node_modules/.installed: jupyterla
 	cd jupyterlab_google_auth/tests/conformance/node && npm install --no-audit --no-fund
 	touch $@
 
-lint: setup
+lint: setup ui-tests/node_modules/.installed
 	npm run lint:check
+	cd ui-tests && npm run typecheck
 	ruff check jupyterlab_google_auth testing bench scripts ui-tests/*.py
 	ruff format --check jupyterlab_google_auth testing bench scripts ui-tests/*.py
 	python scripts/check_auth.py
