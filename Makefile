@@ -65,7 +65,7 @@ jupyterlab_google_auth/tests/conformance/node/node_modules/.installed: jupyterla
 
 lint: setup ui-tests/node_modules/.installed
 	npm run lint:check
-	cd ui-tests && npm run typecheck
+	npx tsc --noEmit -p ui-tests
 	ruff check jupyterlab_google_auth testing bench scripts ui-tests/*.py
 	ruff format --check jupyterlab_google_auth testing bench scripts ui-tests/*.py
 	python scripts/check_auth.py
